@@ -1,0 +1,240 @@
+"""Command line: ``check``, ``build``, ``serve`` and ``new`` (called by ``build.py``).
+
+``check`` and ``new`` use only the core; ``build`` and ``serve`` drive MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .load import KIND_FOLDERS, LoadResult, Settings, load_project
+from .problems import errors, to_json
+from .scaffold import scaffold
+from .schema import ID_PATTERN
+
+
+def _today() -> dt.date | None:
+    value = os.environ.get("PLAYBOOK_TODAY")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _settings(root: Path) -> Settings:
+    return Settings(root=root.resolve(), today=_today())
+
+
+def _print_problems(result: LoadResult, out: TextIO) -> None:
+    for problem in result.problems:
+        print(problem.format(), file=out)
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate only; exit 1 if any error."""
+    result = load_project(_settings(args.project))
+    failures = errors(result.problems)
+    if args.format == "json":
+        print(to_json(result.problems), file=out)
+        return 1 if failures else 0
+    _print_problems(result, out)
+    warnings = len(result.problems) - len(failures)
+    seconds = sum(result.timings.values())
+    if failures:
+        print(
+            f"✗ {len(failures)} error(s), {warnings} warning(s) in {len(result.files)} files ({seconds:.2f}s)",
+            file=out,
+        )
+        return 1
+    assert result.records is not None
+    r = result.records
+    print(
+        f"✓ {len(r.cases)} cases, {len(r.objections)} objections, {len(r.industries)} industries valid"
+        f"{f', {warnings} warning(s)' if warnings else ''} ({seconds:.2f}s)",
+        file=out,
+    )
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """Write a scaffold for a new record; never overwrite."""
+    root: Path = args.project
+    if not ID_PATTERN.match(args.id):
+        print(
+            f"✗ '{args.id}' is not a valid id: use lowercase ASCII letters, digits and hyphens, e.g. 'acme-sorting'",
+            file=out,
+        )
+        return 2
+    target = root / KIND_FOLDERS[args.kind] / f"{args.id}.yaml"
+    if target.exists():
+        print(
+            f"✗ {target.relative_to(root).as_posix()} already exists; not overwriting it", file=out
+        )
+        return 1
+    result = load_project(_settings(root))
+    text = scaffold(args.kind, result.vocabulary, _today() or dt.date.today())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    rel = target.relative_to(root).as_posix()
+    print(f"✓ wrote {rel}: replace every 【待填写】, then run 'python3 build.py check'", file=out)
+    return 0
+
+
+def _mkdocs_config(root: Path, **overrides: Any) -> Any:
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(root / "mkdocs.yml"), **overrides)
+
+
+def _clean_stale_temp(root: Path) -> None:
+    for stale in root.glob(".site-*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate and build into a temporary folder, then swap it in as ``site/`` atomically."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, PluginError
+
+    root: Path = args.project.resolve()
+    started = time.perf_counter()
+    result = load_project(_settings(root))
+    if errors(result.problems):
+        _print_problems(result, out)
+        print(f"✗ {len(errors(result.problems))} error(s); nothing was written", file=out)
+        return 1
+    _clean_stale_temp(root)
+    temp = Path(tempfile.mkdtemp(prefix=".site-", suffix=".tmp", dir=root))
+    counter = _WarningCounter()
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        config = _mkdocs_config(root, site_dir=str(temp), strict=args.strict)
+        engine_started = time.perf_counter()
+        build(config)
+        engine = time.perf_counter() - engine_started
+    except (PluginError, Abort) as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        print(f"✗ build failed; the previous site/ is unchanged\n{exc}", file=out)
+        return 1
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    site = root / "site"
+    _swap_in(temp, site)
+    plugin = config.plugins["playbook"]
+    timings: dict[str, float] = dict(getattr(plugin, "timings", {}))
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    assert result.records is not None
+    r = result.records
+    print(
+        f"✓ built {len(r.cases)} cases, {len(r.objections)} objections, {len(r.industries)} industries, "
+        f"{len(plugin.pages)} generated pages; {pages} HTML pages, {size / 1e6:.1f} MB in {site.name}/",
+        file=out,
+    )
+    phases = {**timings, "site engine (MkDocs, incl. render)": engine}
+    print(
+        "  "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in phases.items())
+        + f"; total {time.perf_counter() - started:.2f}s",
+        file=out,
+    )
+    if counter.count:
+        print(f"  {counter.count} warning(s) — see above", file=out)
+    return 0
+
+
+def _swap_in(new: Path, site: Path) -> None:
+    """Replace ``site`` by ``new`` with two renames, so readers never see a half-written site."""
+    old = site.with_name(f".site-old-{os.getpid()}.tmp")
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings logged by MkDocs and plugins during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate, then serve with live reload on 127.0.0.1."""
+    from mkdocs.commands.serve import serve
+
+    root: Path = args.project.resolve()
+    result = load_project(_settings(root))
+    _print_problems(result, out)
+    if errors(result.problems):
+        print("✗ fix the errors above, then run serve again", file=out)
+        return 1
+    print(f"✓ content valid; serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=out)
+    os.chdir(root)
+    serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    p = argparse.ArgumentParser(prog="build.py", description="Sales playbook site generator")
+    p.add_argument(
+        "--project", type=Path, default=Path.cwd(), help="project folder (default: current)"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate content; exit 1 on any error")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    build = sub.add_parser("build", help="validate and write the site to site/")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve = sub.add_parser("serve", help="build and serve with live reload")
+    serve.add_argument("--port", type=int, default=8000)
+    new = sub.add_parser("new", help="write a scaffold for a new record")
+    new.add_argument("kind", choices=sorted(KIND_FOLDERS))
+    new.add_argument("id")
+    return p
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
+
+
+def _setup_logging() -> None:
+    """Show MkDocs warnings and the playbook plugin's progress lines on stderr."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "_playbook", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(
+        lambda r: r.levelno >= logging.WARNING or r.name.startswith("mkdocs.plugins.playbook")
+    )
+    handler._playbook = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run a command; returns the exit code."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _setup_logging()
+    args = parser().parse_args(argv)
+    stream = out or sys.stdout
+    code: int = COMMANDS[args.command](args, stream)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

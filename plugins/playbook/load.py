@@ -1,0 +1,294 @@
+"""Find, parse and validate every content file of a project.
+
+``load_project`` is the whole front half of the pipeline: it returns either
+complete, validated records or the full sorted list of problems, never a part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .problems import Problem, errors, sort_problems
+from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
+from .validate import Checker, Vocabulary, check_id, check_result_values, check_slug
+from .yamlsource import Document, Limits, SourceError, read_document
+
+TAXONOMY_FILE = "content/taxonomy.yaml"
+KIND_FOLDERS: dict[str, str] = {
+    "case": "cases",
+    "objection": "content/objections",
+    "industry": "content/industries",
+}
+"""Record kind → folder (relative to the project root) holding one YAML file per record."""
+
+_BUILDERS: dict[str, Callable[[str, str, dict[str, Any]], model.Record]] = {
+    "case": model.build_case,
+    "objection": model.build_objection,
+    "industry": model.build_industry,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the content is and how strictly to read it."""
+
+    root: Path
+    freshness_days: int = 180
+    """A ``reviewed`` date older than this many days is a warning."""
+    limits: Limits = field(default_factory=Limits)
+    today: dt.date | None = None
+    """Fixed "today" for reproducible freshness checks (tests); defaults to the real date."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    kind: str
+    ident: str
+    file: Path
+    path: str
+    """Project-relative POSIX path used in messages."""
+
+
+@dataclass
+class LoadResult:
+    """Outcome of loading a project: records only when there is no error."""
+
+    problems: list[Problem]
+    taxonomy: model.Taxonomy | None = None
+    records: model.Records | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    files: list[SourceFile] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=dict)
+    """Every known id by reference name, even when there are errors (for hints and scaffolds)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.records is not None and self.taxonomy is not None
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden files, editor backups and OS litter are not content."""
+    return (
+        name.startswith((".", "#", "~$"))
+        or name.endswith(("~", ".swp", ".swo", ".bak", ".tmp", ".orig"))
+        or name in {"Thumbs.db", "desktop.ini"}
+    )
+
+
+def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
+    """List the record files of every kind, reporting misnamed and unsafe ones."""
+    found: list[SourceFile] = []
+    resolved_root = root.resolve()
+    for kind, folder in KIND_FOLDERS.items():
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for file in sorted(base.rglob("*")):
+            rel = file.relative_to(root).as_posix()
+            if any(is_ignored(part) for part in file.relative_to(base).parts):
+                continue
+            if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        1,
+                        "symbolic link points outside the project",
+                        "copy the file in instead",
+                    )
+                )
+                continue
+            if file.is_dir():
+                continue
+            if file.suffix == ".yml":
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        1,
+                        "content files must end in .yaml",
+                        f"rename it to {file.stem}.yaml",
+                    )
+                )
+                continue
+            if file.suffix != ".yaml":
+                continue
+            found.append(SourceFile(kind, file.stem, file, rel))
+    return found
+
+
+def load_project(settings: Settings) -> LoadResult:
+    """Load and validate the whole project at ``settings.root``."""
+    root = settings.root
+    problems: list[Problem] = []
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    taxonomy_doc = _read(root / TAXONOMY_FILE, TAXONOMY_FILE, settings.limits, problems)
+    files = discover(root, problems)
+    docs: list[tuple[SourceFile, Document]] = []
+    for source in files:
+        doc = _read(source.file, source.path, settings.limits, problems)
+        if doc is not None:
+            docs.append((source, doc))
+    timings["load"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    taxonomy_data = _validate_taxonomy(taxonomy_doc, problems) if taxonomy_doc else None
+    taxonomy = model.build_taxonomy(taxonomy_data) if taxonomy_data is not None else None
+    vocabulary = _vocabulary(taxonomy, files)
+    if len(files) > settings.limits.max_records:
+        problems.append(
+            Problem(
+                KIND_FOLDERS["case"],
+                1,
+                1,
+                f"{len(files):,} records, over the limit of {settings.limits.max_records:,}",
+                "raise limits.max_records for the playbook plugin in mkdocs.yml",
+            )
+        )
+    _check_duplicate_ids(files, problems)
+    today = settings.today or dt.date.today()
+    records = model.Records()
+    for source, doc in docs:
+        record = _validate_record(source, doc, vocabulary, problems, today, settings.freshness_days)
+        if record is not None:
+            getattr(records, _PLURAL[source.kind])[source.ident] = record
+    timings["validate"] = time.perf_counter() - started
+
+    result = LoadResult(
+        sort_problems(problems), timings=timings, files=files, vocabulary=vocabulary
+    )
+    if not errors(result.problems) and taxonomy is not None:
+        result.taxonomy = taxonomy
+        result.records = records
+    return result
+
+
+_PLURAL = {"case": "cases", "objection": "objections", "industry": "industries"}
+
+
+def _read(file: Path, path: str, limits: Limits, problems: list[Problem]) -> Document | None:
+    if not file.is_file():
+        problems.append(Problem(path, 1, 1, "file not found", "every project needs this file"))
+        return None
+    try:
+        doc = read_document(file, path, limits)
+    except SourceError as exc:
+        problems.append(exc.problem)
+        return None
+    except OSError as exc:
+        problems.append(Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+        return None
+    if doc.data is None:
+        problems.append(
+            Problem(path, 1, 1, "file is empty", "run 'python3 build.py new …' for a scaffold")
+        )
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "file must be a mapping of fields (name: value)"))
+        return None
+    return doc
+
+
+def _validate_taxonomy(doc: Document, problems: list[Problem]) -> dict[str, Any] | None:
+    data = Checker(doc, {}, problems).check(TAXONOMY, doc.data, ())
+    if not isinstance(data, dict):
+        return None
+    for list_name in VOCABULARIES:
+        seen: set[str] = set()
+        for i, term in enumerate(data.get(list_name, [])):
+            ident = term.get("id")
+            if ident is None:
+                continue
+            at = (list_name, i, "id")
+            check_slug(doc, at, ident, problems)
+            if ident in seen:
+                problems.append(doc.problem(at, f"duplicate id '{ident}' in '{list_name}'"))
+            seen.add(ident)
+    return data
+
+
+def _vocabulary(taxonomy: model.Taxonomy | None, files: list[SourceFile]) -> Vocabulary:
+    vocabulary: dict[str, dict[str, str]] = {}
+    if taxonomy is not None:
+        for list_name, ref_name in VOCABULARIES.items():
+            terms: dict[str, model.Term] = getattr(taxonomy, list_name)
+            vocabulary[ref_name] = {ident: term.label for ident, term in terms.items()}
+    for source in files:
+        vocabulary.setdefault(source.kind, {})[source.ident] = source.path
+    return vocabulary
+
+
+def _check_duplicate_ids(files: list[SourceFile], problems: list[Problem]) -> None:
+    first: dict[tuple[str, str], SourceFile] = {}
+    for source in files:
+        key = (source.kind, source.ident)
+        if key in first:
+            problems.append(
+                Problem(
+                    source.path,
+                    1,
+                    1,
+                    f"duplicate {source.kind} id '{source.ident}'",
+                    f"also defined in {first[key].path}",
+                )
+            )
+        else:
+            first[key] = source
+
+
+def _validate_record(
+    source: SourceFile,
+    doc: Document,
+    vocabulary: Vocabulary,
+    problems: list[Problem],
+    today: dt.date,
+    freshness_days: int,
+) -> model.Record | None:
+    before = len(problems)
+    if not check_slug_name(source, problems):
+        return None
+    data = Checker(doc, vocabulary, problems).check(RECORD_SPECS[source.kind], doc.data, ())
+    if not isinstance(data, dict):
+        return None
+    check_id(doc, source.ident, data, problems)
+    if source.kind == "case":
+        check_result_values(doc, doc.data.get("results") or [], problems)
+    reviewed = data.get("reviewed")
+    if isinstance(reviewed, dt.date):
+        age = (today - reviewed).days
+        if age > freshness_days:
+            line, column = doc.position(("reviewed",))
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    column,
+                    f"last reviewed {reviewed.isoformat()}, {age} days ago "
+                    f"(older than the {freshness_days}-day freshness window)",
+                    f"ask {data.get('owner', 'the owner')} to confirm it and update 'reviewed'",
+                    "warning",
+                )
+            )
+        elif age < -1:
+            problems.append(
+                doc.problem(
+                    ("reviewed",), f"'reviewed' date {reviewed.isoformat()} is in the future"
+                )
+            )
+    if any(p.severity == "error" for p in problems[before:]):
+        return None
+    return _BUILDERS[source.kind](source.ident, source.path, data)
+
+
+def check_slug_name(source: SourceFile, problems: list[Problem]) -> bool:
+    """The file name (without .yaml) is the id, so it must be a valid slug."""
+    probe = Document(source.path, None)
+    return check_slug(probe, (), source.ident, problems)

@@ -1,0 +1,174 @@
+"""MkDocs adapter: wires the plain-Python core into MkDocs events. No business logic here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .catalog import Catalog, build_catalog
+from .load import Settings, load_project
+from .problems import errors
+from .render import GeneratedPage, Renderer
+from .yamlsource import Limits
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+CSS_URI = "assets/playbook/playbook.css"
+
+
+class LimitsConfig(base.Config):
+    """Bounds on hostile or accidental input (see ``yamlsource.Limits``)."""
+
+    max_file_bytes = opt.Type(int, default=Limits.max_file_bytes)
+    """Largest accepted content file, in bytes."""
+    max_depth = opt.Type(int, default=Limits.max_depth)
+    """Deepest nesting of mappings and lists in one file."""
+    max_values = opt.Type(int, default=Limits.max_values)
+    """Most values in one file, counting every YAML alias expansion."""
+    max_records = opt.Type(int, default=Limits.max_records)
+    """Most records in the project."""
+
+
+class PlaybookConfig(base.Config):
+    enabled = opt.Type(bool, default=True)
+    """Turn the plugin off without removing it from mkdocs.yml."""
+    project_dir = opt.Optional(opt.Type(str))
+    """Folder holding ``cases/`` and ``content/``; defaults to the folder of mkdocs.yml."""
+    language = opt.Choice(("zh", "en"), default="zh")
+    """Language of the generated pages' UI strings."""
+    freshness_days = opt.Type(int, default=180)
+    """A record reviewed longer ago than this is reported as stale (a warning)."""
+    templates_dir = opt.Type(str, default="overrides/playbook")
+    """Folder whose templates replace the built-in ones of the same name."""
+    limits = opt.SubConfig(LimitsConfig)
+    """Input limits; raise them here if a real project needs more."""
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Loads and validates the YAML content, and adds one page per record."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.renderer: Renderer | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.timings: dict[str, float] = {}
+
+    def project_root(self, config: MkDocsConfig) -> Path:
+        if self.config.project_dir:
+            return Path(self.config.project_dir).resolve()
+        return Path(config.config_file_path or ".").resolve().parent
+
+    # Runs early so that invalid content stops the build before anything is written.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = self.project_root(config)
+        limits = Limits(
+            **{
+                k: self.config.limits[k]
+                for k in ("max_file_bytes", "max_depth", "max_values", "max_records")
+            }
+        )
+        today = os.environ.get("PLAYBOOK_TODAY")
+        settings = Settings(
+            root=root,
+            freshness_days=self.config.freshness_days,
+            limits=limits,
+            today=dt.date.fromisoformat(today) if today else None,
+        )
+        result = load_project(settings)
+        self.timings = dict(result.timings)
+        failures = errors(result.problems)
+        if failures:
+            raise PluginError(
+                f"{len(failures)} problem(s) in the playbook content:\n"
+                + "\n".join(p.format() for p in failures)
+            )
+        for warning in result.problems:
+            log.warning(warning.format())
+        assert result.taxonomy is not None and result.records is not None
+        started = time.perf_counter()
+        self.catalog = build_catalog(result.taxonomy, result.records)
+        self.timings["derive"] = time.perf_counter() - started
+        override = root / self.config.templates_dir
+        self.renderer = Renderer(self.catalog, self.config.language, override)
+        self.pages = {page.src_uri: page for page in self.renderer.pages()}
+        self.timings["render"] = 0.0
+        records = self.catalog.records
+        log.info(
+            f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
+            f"{len(records.industries)} industries in "
+            f"{self.timings['load'] + self.timings['validate']:.2f}s"
+        )
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        # YAML sources under docs_dir are data, not assets: never copy them into the site.
+        for file in list(files):
+            if file.src_uri.endswith((".yaml", ".yml")):
+                files.remove(file)
+        for page in self.pages.values():
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"{page.src_uri} is generated from YAML; remove the hand-written file"
+                )
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if not page.src_uri.endswith("index.md")
+                else InclusionLevel.UNDEFINED
+            )
+            files.append(
+                File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
+            )
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "playbook.css")))
+        return files
+
+    def on_page_content(
+        self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.renderer is None:
+            return output
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return output
+        started = time.perf_counter()
+        rendered = self.renderer.render(generated)
+        self.timings["render"] += time.perf_counter() - started
+        return rendered
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        phases = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
+        log.info(f"{len(self.pages)} generated pages; {phases}")
+
+
+def _stub(page: GeneratedPage) -> str:
+    """The Markdown MkDocs sees for a generated page: only its title.
+
+    The theme prints titles without escaping (MkDocs' Jinja environment has no
+    autoescape), so the title is HTML-escaped here; JSON quoting makes it valid YAML.
+    """
+    title = html.escape(page.title, quote=False)
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"

@@ -1,0 +1,46 @@
+"""Problems found in content: errors stop the build, warnings are reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, pointing at ``path:line:column`` (1-based) in a content file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        """Render as ``path:line:column: message (hint)``, the form editors understand."""
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if self.severity == "warning":
+            text = f"{self.path}:{self.line}:{self.column}: warning: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sort by file, then position, then message; drop exact duplicates."""
+    return sorted(set(problems))
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """Only the problems that stop a build."""
+    return [p for p in problems if p.severity == "error"]
+
+
+def to_json(problems: Iterable[Problem]) -> str:
+    """Serialise problems for tools (``check --format json``)."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)

@@ -1,0 +1,135 @@
+"""Render generated pages (one per record and pain point, plus index pages) with Jinja.
+
+Templates live in ``templates/`` of this package; a team overrides any of them by
+putting a file with the same relative name in its override folder (default
+``overrides/playbook/``). Autoescaping is on: record text is data, never a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .catalog import Catalog
+from .i18n import translator
+from .markup import MarkdownRenderer
+from .model import Case, Result
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page the build adds: where it goes, its title and what renders it."""
+
+    src_uri: str
+    """Path as if it were a Markdown file in the docs folder, e.g. ``cases/x.md``."""
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def url(self) -> str:
+        """Directory-style URL relative to the site root, e.g. ``cases/x/``."""
+        stem = self.src_uri.removesuffix(".md")
+        return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+KIND_SECTIONS = {
+    "case": "cases",
+    "objection": "objections",
+    "industry": "industries",
+    "pain_point": "pain-points",
+}
+"""Record kind → URL section; permalinks are ``/<section>/<id>/``."""
+
+
+def result_text(result: Result) -> str:
+    """A result as one short phrase: ``+40%`` or ``15天 → 7天``."""
+    if result.change:
+        return result.change
+    return f"{result.before} → {result.after}"
+
+
+def improvement(result: Result) -> float:
+    """Size of a result as a fraction (0.4 for +40%, 0.53 for 15 → 7), for sorting."""
+    try:
+        if result.change:
+            return abs(float(result.change.strip().rstrip("%").replace("+", ""))) / 100
+        before, after = _number(result.before), _number(result.after)
+        return abs(after - before) / before if before else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _number(text: str) -> float:
+    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".-")
+    return float(digits)
+
+
+class Renderer:
+    """Turns a catalog into page HTML fragments (the content area of each page)."""
+
+    def __init__(self, catalog: Catalog, language: str = "zh", override_dir: Path | None = None):
+        self.catalog = catalog
+        loaders: list[jinja2.BaseLoader] = []
+        if override_dir is not None and override_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(override_dir)))
+        loaders.append(jinja2.PackageLoader("playbook", "templates"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(
+            t=translator(language),
+            catalog=catalog,
+            taxonomy=catalog.taxonomy,
+            markdown=MarkdownRenderer(),
+            result_text=result_text,
+            language=language,
+        )
+        self.t = translator(language)
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        """Every page the catalog produces, indexes first."""
+        c = self.catalog
+        t = self.t
+        yield GeneratedPage("cases/index.md", t("cases"), "indexes/cases.html")
+        yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
+        yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")
+        yield GeneratedPage("pain-points/index.md", t("pain_points"), "indexes/pain_points.html")
+        for case in c.cases.values():
+            yield GeneratedPage(
+                f"cases/{case.id}.md", case.title, "records/case.html", {"case": case}
+            )
+        for obj in c.objections.values():
+            yield GeneratedPage(
+                f"objections/{obj.id}.md",
+                obj.objection,
+                "records/objection.html",
+                {"objection": obj},
+            )
+        for ind in c.industries.values():
+            yield GeneratedPage(
+                f"industries/{ind.id}.md", ind.name, "records/industry.html", {"industry": ind}
+            )
+        for pain in c.taxonomy.pain_points.values():
+            yield GeneratedPage(
+                f"pain-points/{pain.id}.md", pain.label, "records/pain_point.html", {"pain": pain}
+            )
+
+    def render(self, page: GeneratedPage) -> str:
+        """The HTML of ``page``'s content area."""
+        depth = page.url.count("/")
+        template = self.env.get_template(page.template)
+        return template.render(page=page, base="../" * depth, **page.context)
+
+    def cases_sorted(self, ids: list[str]) -> list[Case]:
+        """Cases by id list, most recently reviewed first."""
+        cases = [self.catalog.cases[i] for i in ids]
+        return sorted(cases, key=lambda c: (c.reviewed, c.id), reverse=True)

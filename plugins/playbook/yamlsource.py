@@ -1,0 +1,303 @@
+"""Read one YAML file into plain Python values, remembering where each value stands.
+
+PyYAML's C parser (libyaml) produces the events; a small composer here builds the
+value tree itself so that it can enforce limits while parsing (file size, nesting
+depth, values after alias expansion) and record a ``(line, column)`` for every
+value and every mapping key. Nothing here knows about cases or objections.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is part of PyYAML's wheels; fall back quietly if a build lacks it
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+PathKey = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile or accidental input cheap to reject.
+
+    Each can be raised in ``mkdocs.yml`` under the ``playbook`` plugin's ``limits``.
+    """
+
+    max_file_bytes: int = 1_000_000
+    """Largest accepted content file, in bytes."""
+    max_depth: int = 32
+    """Deepest nesting of mappings and lists in one file."""
+    max_values: int = 20_000
+    """Most values one file may hold, counting every expansion of a YAML alias."""
+    max_records: int = 100_000
+    """Most records (cases, objections, industries together) in one project."""
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data plus the source position of every value and key."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, at: PathKey) -> Position:
+        """Where the value at ``at`` starts; falls back to the nearest parent."""
+        while True:
+            if at in self.positions:
+                return self.positions[at]
+            if not at:
+                return (1, 1)
+            at = at[:-1]
+
+    def key_position(self, at: PathKey) -> Position:
+        """Where the mapping key naming ``at`` starts (or the value, if unknown)."""
+        return self.key_positions.get(at) or self.position(at)
+
+    def problem(self, at: PathKey, message: str, hint: str = "", *, key: bool = False) -> Problem:
+        """A problem located at the value (or key) ``at`` in this document."""
+        line, column = self.key_position(at) if key else self.position(at)
+        return Problem(self.path, line, column, message, hint)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as YAML; carries the finished problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM); name the encoding problem otherwise."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        len(raw) > 3 and (raw[1:2] == b"\x00" or raw[0:1] == b"\x00")
+    ):
+        raise SourceError(
+            Problem(
+                path,
+                1,
+                1,
+                "file is saved as UTF-16, not UTF-8",
+                "re-save it as 'UTF-8' in your editor (Notepad: Save As → Encoding → UTF-8)",
+            )
+        )
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = "GBK/GB18030" if _decodes_as(raw, "gb18030") else "an unknown encoding"
+        raise SourceError(
+            Problem(
+                path,
+                line,
+                column,
+                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}; it looks like {guess})",
+                "re-save it as 'UTF-8' in your editor (Notepad/WPS: Save As → Encoding → UTF-8)",
+            )
+        ) from None
+    if "\x00" in text:
+        raise SourceError(Problem(path, 1, 1, "file contains NUL bytes; is it a binary file?"))
+    return text
+
+
+def _decodes_as(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_document(file: Path, path: str, limits: Limits) -> Document:
+    """Read and parse ``file``; ``path`` is the name used in messages.
+
+    Raises:
+        SourceError: the file is too large, not UTF-8, not valid YAML, or over a limit.
+    """
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:
+        raise SourceError(
+            Problem(
+                path,
+                1,
+                1,
+                f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
+                "split it, or raise limits.max_file_bytes for the playbook plugin in mkdocs.yml",
+            )
+        )
+    return parse_document(decode(file.read_bytes(), path), path, limits)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: PathKey
+    anchor: str | None
+    start_count: int
+    key: str | None = None
+
+
+def parse_document(text: str, path: str, limits: Limits) -> Document:
+    """Parse YAML ``text`` (one document) into a :class:`Document`."""
+    doc = Document(path, None)
+    try:
+        _compose(text, doc, limits)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise SourceError(Problem(path, line, column, *_yaml_message(exc, text, mark))) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
+        raise SourceError(Problem(path, 1, 1, f"invalid YAML: {exc}")) from None
+    return doc
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]:
+    problem = str(exc.problem or exc.context or "invalid YAML")
+    if mark is not None:
+        lines = text.splitlines()
+        current = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+        if "\t" in problem or "\t" in current[: mark.column + 1]:
+            return (
+                "a tab character is used for indentation; YAML allows only spaces",
+                "replace tabs with spaces (most editors: 'Convert indentation to spaces')",
+            )
+    return (
+        f"invalid YAML: {problem}",
+        "check indentation and quoting on this line or the one above",
+    )
+
+
+def _compose(text: str, doc: Document, limits: Limits) -> None:
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    count = 0
+    documents = 0
+
+    def fail(mark: Any, message: str, hint: str = "") -> None:
+        raise SourceError(Problem(doc.path, mark.line + 1, mark.column + 1, message, hint))
+
+    def attach(value: Any, mark: Any) -> PathKey | None:
+        """Place ``value`` in the open container; returns its path, or None for a key."""
+        position = (mark.line + 1, mark.column + 1)
+        if not stack:
+            doc.data = value
+            doc.positions[()] = position
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            at = (*top.path, len(top.container))
+            top.container.append(value)
+        elif top.key is None:
+            if isinstance(value, dict | list):
+                fail(mark, "a mapping key must be plain text, not a list or mapping")
+            key = _key_text(value)
+            if key in top.container:
+                fail(mark, f"duplicate key '{key}'", "each field may appear only once")
+            top.key = key
+            doc.key_positions[(*top.path, key)] = position
+            return None
+        else:
+            at = (*top.path, top.key)
+            top.container[top.key] = value
+            top.key = None
+        doc.positions[at] = position
+        return at
+
+    def count_values(n: int, mark: Any) -> None:
+        nonlocal count
+        count += n
+        if count > limits.max_values:
+            fail(
+                mark,
+                f"file holds more than {limits.max_values:,} values (YAML aliases included)",
+                "avoid anchors/aliases that repeat large blocks, "
+                "or raise limits.max_values for the playbook plugin in mkdocs.yml",
+            )
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent):
+            count_values(1, event.start_mark)
+            value = _scalar(event)
+            attach(value, event.start_mark)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            count_values(1, event.start_mark)
+            if len(stack) >= limits.max_depth:
+                fail(
+                    event.start_mark,
+                    f"nesting deeper than {limits.max_depth} levels",
+                    "flatten the structure, or raise limits.max_depth in mkdocs.yml",
+                )
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            at = attach(container, event.start_mark)
+            assert at is not None  # containers are never accepted as keys
+            stack.append(_Frame(container, at, event.anchor, count - 1))
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = stack.pop()
+            if frame.anchor:
+                anchors[frame.anchor] = (frame.container, count - frame.start_count)
+        elif isinstance(event, yaml.AliasEvent):
+            name = event.anchor or ""
+            if name not in anchors:
+                fail(event.start_mark, f"unknown alias '*{name}'")
+            value, size = anchors[name]
+            count_values(size, event.start_mark)
+            attach(value, event.start_mark)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                fail(
+                    event.start_mark, "more than one YAML document in this file", "remove the '---'"
+                )
+
+
+def _key_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _scalar(event: Any) -> Any:
+    """Resolve and construct a plain scalar the way PyYAML's SafeLoader would."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag == _STR_TAG:
+        return event.value
+    construct = _constructor.yaml_constructors.get(tag)
+    if construct is None:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"unsupported YAML tag {tag!r}", event.start_mark
+        )
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return construct(_constructor, node)
+    except (ValueError, OverflowError):
+        # e.g. 2026-13-01 looks like a date but is none: keep the text and let the
+        # validator say which field expected what.
+        return event.value
