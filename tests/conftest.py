@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,6 +23,7 @@ docs_dir: content
 theme:
   name: material
   language: zh
+  font: false
 plugins:
   - playbook
 markdown_extensions:
@@ -296,3 +298,21 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     code, out = p.build("--strict")
     assert code == 0, out
     return p
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Project) -> Iterator[str]:
+    """The built example playbook served on 127.0.0.1."""
+    from browser import serve_dir
+
+    with serve_dir(example_site.site) as url:
+        yield url
+
+
+@pytest.fixture
+def browser_context() -> Iterator[Any]:
+    """A Playwright browser context in headless Debian Chromium."""
+    from browser import chromium
+
+    with chromium(locale="zh-CN") as context:
+        yield context

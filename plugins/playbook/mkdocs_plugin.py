@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -26,7 +27,15 @@ from .yamlsource import Limits
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-CSS_URI = "assets/playbook/playbook.css"
+ASSET_PREFIX = "assets/playbook/"
+"""Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
+
+
+def asset_uris() -> list[str]:
+    """Site paths of the package's assets, in a stable order."""
+    return sorted(
+        ASSET_PREFIX + f.relative_to(ASSETS).as_posix() for f in ASSETS.rglob("*") if f.is_file()
+    )
 
 
 class LimitsConfig(base.Config):
@@ -116,8 +125,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
-        if CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
+        for uri in asset_uris():
+            if uri.endswith(".css") and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            if uri.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+                script = ExtraScriptValue(uri)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -141,7 +155,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
             )
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "playbook.css")))
+        for uri in asset_uris():
+            source = ASSETS / uri.removeprefix(ASSET_PREFIX)
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
 
     def on_page_content(
