@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .jsonschema_export import modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .problems import errors, to_json
 from .scaffold import scaffold
@@ -81,9 +82,34 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     result = load_project(_settings(root))
     text = scaffold(args.kind, result.vocabulary, _today() or dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_text(modeline(args.kind, target, root) + text, encoding="utf-8")
     rel = target.relative_to(root).as_posix()
     print(f"✓ wrote {rel}: replace every 【待填写】, then run 'python3 build.py check'", file=out)
+    # The new id belongs in the editor schemas' enums (e.g. an objection's proof cases).
+    vocabulary = {name: dict(ids) for name, ids in result.vocabulary.items()}
+    vocabulary.setdefault(args.kind, {})[args.id] = rel
+    changed = write_schemas(root, vocabulary)
+    if changed:
+        print(f"  updated {', '.join(changed)} (editor autocompletion)", file=out)
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
+    """Regenerate the editor JSON Schemas under schemas/ (or, with --check, report stale ones)."""
+    root: Path = args.project
+    vocabulary = load_project(_settings(root)).vocabulary
+    if args.check:
+        stale = stale_schemas(root, vocabulary)
+        for rel in stale:
+            print(f"✗ {rel} is out of date; run 'python3 build.py schemas'", file=out)
+        if not stale:
+            print("✓ schemas/ is up to date", file=out)
+        return 1 if stale else 0
+    changed = write_schemas(root, vocabulary)
+    print(
+        f"✓ wrote {', '.join(changed)}" if changed else "✓ schemas/ was already up to date",
+        file=out,
+    )
     return 0
 
 
@@ -205,10 +231,20 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a scaffold for a new record")
     new.add_argument("kind", choices=sorted(KIND_FOLDERS))
     new.add_argument("id")
+    schemas = sub.add_parser("schemas", help="regenerate the editor JSON Schemas in schemas/")
+    schemas.add_argument(
+        "--check", action="store_true", help="only report schema files that are out of date"
+    )
     return p
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "new": cmd_new}
+COMMANDS = {
+    "check": cmd_check,
+    "build": cmd_build,
+    "serve": cmd_serve,
+    "new": cmd_new,
+    "schemas": cmd_schemas,
+}
 
 
 def _setup_logging() -> None:

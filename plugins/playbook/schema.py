@@ -36,6 +36,8 @@ class Spec:
     fields: Mapping[str, Spec] = field(default_factory=dict)
     published: bool = True
     """False for ``private``: accepted in the source, never published."""
+    any_of_required: tuple[tuple[str, ...], ...] = ()
+    """For ``object``: at least one of these field groups must be complete (case results)."""
 
 
 def text(required: bool = False, description: str = "", max_length: int | None = None) -> Spec:
@@ -58,8 +60,13 @@ def enum(values: tuple[str, ...], required: bool = False, description: str = "")
     return Spec("text", required, description, enum=values)
 
 
-def obj(fields: Mapping[str, Spec], required: bool = False, description: str = "") -> Spec:
-    return Spec("object", required, description, fields=fields)
+def obj(
+    fields: Mapping[str, Spec],
+    required: bool = False,
+    description: str = "",
+    any_of_required: tuple[tuple[str, ...], ...] = (),
+) -> Spec:
+    return Spec("object", required, description, fields=fields, any_of_required=any_of_required)
 
 
 def items(item: Spec, required: bool = False, min_items: int = 0, description: str = "") -> Spec:
@@ -106,7 +113,8 @@ CASE = obj(
                     "before": text(),
                     "after": text(),
                     "period": text(),
-                }
+                },
+                any_of_required=(("change",), ("before", "after")),
             ),
             True,
             1,
