@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from .gitinfo import GitError, changed_files
 from .jsonschema_export import modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .problems import errors, to_json
+from .review import print_review, review
 from .scaffold import scaffold
 from .schema import ID_PATTERN
 
@@ -40,12 +42,24 @@ def _print_problems(result: LoadResult, out: TextIO) -> None:
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate only; exit 1 if any error."""
+    changes = None
+    if args.changed_since is not None:
+        try:
+            changes = changed_files(args.project.resolve(), args.changed_since)
+        except GitError as exc:
+            print(f"✗ {exc}", file=out)
+            return 2
     result = load_project(_settings(args.project))
     failures = errors(result.problems)
-    if args.format == "json":
+    if changes is not None:
+        print_review(review(result, changes, args.changed_since), out, args.format)
+        if args.format == "json":
+            return 1 if failures else 0
+    elif args.format == "json":
         print(to_json(result.problems), file=out)
         return 1 if failures else 0
-    _print_problems(result, out)
+    else:
+        _print_problems(result, out)
     warnings = len(result.problems) - len(failures)
     seconds = sum(result.timings.values())
     if failures:
@@ -224,6 +238,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content; exit 1 on any error")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="list problems in files changed since this git ref first, and the pages they alter",
+    )
     build = sub.add_parser("build", help="validate and write the site to site/")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     serve = sub.add_parser("serve", help="build and serve with live reload")
