@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .gitinfo import GitError, changed_files
+from .health import build_report, format_text, parse_fail_on
 from .jsonschema_export import modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .problems import errors, to_json
@@ -106,6 +107,56 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     if changed:
         print(f"  updated {', '.join(changed)} (editor autocompletion)", file=out)
     return 0
+
+
+def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
+    """Content-health report; exit 1 when a check named in --fail-on finds something."""
+    import json
+
+    from .catalog import build_catalog
+
+    try:
+        fail_on = parse_fail_on(args.fail_on or "")
+    except ValueError as exc:
+        print(f"✗ --fail-on: {exc}", file=out)
+        return 2
+    root: Path = args.project.resolve()
+    days = args.days if args.days is not None else _freshness_days(root)
+    settings = Settings(root=root, today=_today(), freshness_days=days)
+    result = load_project(settings)
+    if result.taxonomy is None or result.records is None:
+        _print_problems(result, out)
+        print("✗ fix the errors above first; health needs valid content", file=out)
+        return 1
+    catalog = build_catalog(result.taxonomy, result.records)
+    report = build_report(catalog, root, days, settings.today)
+    if args.format == "json":
+        print(json.dumps(report.to_data(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(format_text(report), file=out)
+    failing = [name for name in fail_on if report.counts()[name]]
+    if failing and args.format == "text":
+        print(f"✗ failing on: {', '.join(failing)}", file=out)
+    return 1 if failing else 0
+
+
+def _freshness_days(root: Path) -> int:
+    """``freshness_days`` of the playbook plugin in mkdocs.yml (default 180)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold !!python/name tags; they are irrelevant here.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("playbook"), dict):
+                return int(plugin["playbook"].get("freshness_days", 180))
+    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError):
+        pass
+    return 180
 
 
 def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
@@ -250,6 +301,16 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a scaffold for a new record")
     new.add_argument("kind", choices=sorted(KIND_FOLDERS))
     new.add_argument("id")
+    health = sub.add_parser("health", help="content-health report (stale, orphans, duplicates …)")
+    health.add_argument("--format", choices=("text", "json"), default="text")
+    health.add_argument(
+        "--fail-on",
+        metavar="CHECKS",
+        help="comma-separated checks that make the exit code 1, e.g. stale,orphans (or all)",
+    )
+    health.add_argument(
+        "--days", type=int, help="freshness window (default: freshness_days in mkdocs.yml)"
+    )
     schemas = sub.add_parser("schemas", help="regenerate the editor JSON Schemas in schemas/")
     schemas.add_argument(
         "--check", action="store_true", help="only report schema files that are out of date"
@@ -263,6 +324,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "new": cmd_new,
     "schemas": cmd_schemas,
+    "health": cmd_health,
 }
 
 

@@ -81,6 +81,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按痛点查找案例、异议和行业。",
         "en": "Find cases, objections and industries by pain point.",
     },
+    "health": {"zh": "内容健康", "en": "Content health"},
+    "health_intro": {
+        "zh": "需要维护的内容清单：每一项都写明要修改的源文件，点标题可查看对应页面。",
+        "en": "What needs attention; each item names the source file to fix and links to its page.",
+    },
+    "health_window": {"zh": "复核期限", "en": "Freshness window"},
+    "health_as_of": {"zh": "统计日期", "en": "As of"},
+    "days": {"zh": "天", "en": "days"},
+    "health_ok": {"zh": "没有问题。", "en": "All clear."},
+    "health_stale": {"zh": "超期未复核（按负责人）", "en": "Stale records (by owner)"},
+    "health_pain-points-without-cases": {"zh": "没有案例的痛点", "en": "Pain points without cases"},
+    "health_industries-without-cases": {"zh": "没有案例的行业", "en": "Industries without cases"},
+    "health_objections-without-proof": {
+        "zh": "没有案例佐证的异议",
+        "en": "Objections without proof cases",
+    },
+    "health_orphans": {"zh": "没有其他页面链接的内容", "en": "Records no page links to"},
+    "health_duplicates": {"zh": "疑似重复的案例", "en": "Likely duplicate cases"},
+    "health_figures-without-metric": {
+        "zh": "标题数字没有对应的成果指标",
+        "en": "Headline figures without a metric",
+    },
+    "health_last_reviewed": {"zh": "最近复核", "en": "last reviewed"},
+    "health_days_ago": {"zh": "天前", "en": "days ago"},
+    "health_similar_to": {"zh": "疑似重复：", "en": "looks like"},
+    "health_unbacked": {"zh": "标题中的数字没有对应成果：", "en": "not backed by a result:"},
+    "health_fix_in": {"zh": "修改", "en": "fix in"},
+    "last_changed": {"zh": "最近修改", "en": "Last changed"},
 }
 
 

@@ -19,6 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
+from .gitinfo import last_changed
+from .health import build_report, health_page
+from .i18n import translator
 from .load import Settings, load_project
 from .problems import errors
 from .render import GeneratedPage, Renderer
@@ -64,6 +67,10 @@ class PlaybookConfig(base.Config):
     """Folder whose templates replace the built-in ones of the same name."""
     limits = opt.SubConfig(LimitsConfig)
     """Input limits; raise them here if a real project needs more."""
+    health_page = opt.Type(bool, default=True)
+    """Add the content-health report at /health/ (linked from the guides, not in the nav)."""
+    git_dates = opt.Type(bool, default=True)
+    """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -115,9 +122,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         started = time.perf_counter()
         self.catalog = build_catalog(result.taxonomy, result.records)
         self.timings["derive"] = time.perf_counter() - started
+        started = time.perf_counter()
+        changed = last_changed(root) if self.config.git_dates else {}
+        self.timings["git"] = time.perf_counter() - started
         override = root / self.config.templates_dir
-        self.renderer = Renderer(self.catalog, self.config.language, override)
+        self.renderer = Renderer(self.catalog, self.config.language, override, changed)
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
+        if self.config.health_page:
+            report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
+            page = health_page(report, translator(self.config.language)("health"))
+            self.pages[page.src_uri] = page
         self.timings["render"] = 0.0
         records = self.catalog.records
         log.info(

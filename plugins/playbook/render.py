@@ -7,7 +7,8 @@ putting a file with the same relative name in its override folder (default
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,13 @@ def _number(text: str) -> float:
 class Renderer:
     """Turns a catalog into page HTML fragments (the content area of each page)."""
 
-    def __init__(self, catalog: Catalog, language: str = "zh", override_dir: Path | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        language: str = "zh",
+        override_dir: Path | None = None,
+        last_changed: Mapping[str, dt.date] | None = None,
+    ):
         self.catalog = catalog
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
@@ -92,6 +99,8 @@ class Renderer:
             markdown=MarkdownRenderer(),
             result_text=result_text,
             language=language,
+            # Source path → date of its last commit; empty without git history.
+            git_changed=dict(last_changed or {}),
         )
         self.t = translator(language)
 
