@@ -5,6 +5,9 @@
     python3 build.py build [--strict]      validate and write the site to site/
     python3 build.py check [--format json] validate only; exit 1 on any error
     python3 build.py new case|objection|industry <id>   write a scaffold
+    python3 build.py check --changed-since <ref>        changed files first, and the pages they alter
+    python3 build.py schemas [--check]  regenerate the editor JSON Schemas in schemas/
+    python3 build.py health [--fail-on stale,orphans]   content-health report
     python3 build.py test [pytest args]    install test dependencies and run the whole suite
 
 On first use it creates .venv/ and installs the pinned dependencies from
