@@ -1,0 +1,191 @@
+"""The documented five-minute path, end to end, in a temporary git repository.
+
+Follows content/guides/add-a-case.md step by step on a copy of the example
+playbook: scaffold, fill in (with the guide's own complete example), check,
+review the change, build. At each step a typical mistake must produce the error
+the guide documents, word for word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import yaml
+from conftest import REPO, Project
+from gitrepo import init_repo
+
+GUIDE = (REPO / "content/guides/add-a-case.md").read_text(encoding="utf-8")
+CASE_ID = "ecommerce-peak-sorting"
+CASE_FILE = f"cases/{CASE_ID}.yaml"
+
+
+def _documented(message: str) -> str:
+    """The message, asserting the guide shows it to the reader exactly like this."""
+    assert message in GUIDE, f"the guide does not document: {message}"
+    return message
+
+
+def _guide_example() -> str:
+    """The complete example case from the guide (the YAML block after 完整示例)."""
+    section = GUIDE.split("## 完整示例", 1)[1]
+    match = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert match is not None
+    return match.group(1)
+
+
+def _example_repo(tmp_path: Path) -> Project:
+    root = tmp_path / "playbook"
+    for name in ("cases", "content", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "plugins").mkdir()  # listed under watch: in mkdocs.yml
+    init_repo(root)
+    return Project(root)
+
+
+def _schema_errors(p: Project, text: str) -> list[str]:
+    schema = json.loads(p.read("schemas/case.schema.json"))
+    data = yaml.safe_load(text)
+    data = json.loads(json.dumps(data, default=str))  # dates as YYYY-MM-DD, like an editor
+    return [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
+
+
+def test_five_minute_path(tmp_path: Path) -> None:
+    p = _example_repo(tmp_path)
+
+    # Step 1: scaffold. Mistakes: an invalid id, an id that exists.
+    code, out = p.run("new", "case", "Peak_Sorting")
+    assert code == 2
+    assert (
+        _documented(
+            "✗ 'Peak_Sorting' is not a valid id: use lowercase ASCII letters, digits and hyphens, "
+            "e.g. 'acme-sorting'"
+        )
+        in out
+    )
+    code, out = p.run("new", "case", CASE_ID)
+    assert code == 0, out
+    code, out = p.run("new", "case", CASE_ID)
+    assert code == 1
+    assert _documented(f"✗ {CASE_FILE} already exists; not overwriting it") in out
+    scaffold = p.read(CASE_FILE)
+    modeline = "# yaml-language-server: $schema=../schemas/case.schema.json\n"
+    assert scaffold.startswith(modeline)
+    assert _documented("# yaml-language-server: $schema=") in GUIDE
+    # The refreshed schema already knows the new id (for objections' proof lists).
+    objection_schema = json.loads(p.read("schemas/objection.schema.json"))
+    assert CASE_ID in objection_schema["properties"]["proof"]["items"]["enum"]
+
+    # Step 2 without filling in: check rejects the placeholders, in the new file only.
+    code, out = p.check()
+    assert code == 1
+    assert (
+        f"{CASE_FILE}:4:8: "
+        + _documented(
+            "'title' still holds the placeholder 【待填写】 (replace it with real content)"
+        )
+        in out
+    )
+    assert all(line.startswith(CASE_FILE) for line in out.splitlines()[:-1]), out
+
+    # Step 2 done: the guide's complete example, pasted under the modeline.
+    example = _guide_example()
+    assert "customer_name: 这里写真实客户名（不会发布）" in example
+    filled = modeline + example.replace("这里写真实客户名（不会发布）", "真名标记-7f3a")
+    p.write(CASE_FILE, filled)
+    assert _schema_errors(p, filled) == []  # the editor shows no error either
+
+    # Mistakes while filling in: each gets the documented error from check, and the editor
+    # (the JSON Schema) flags the same line.
+    summary_line = next(line for line in filled.splitlines() if line.startswith("summary: "))
+    mistakes = [
+        (("title:", "titel:"), "unknown field 'titel' (did you mean 'title'?)"),
+        (("owner: wang-sales\n", ""), "missing required field 'owner'"),
+        (
+            ("industry: ecommerce", "industry: ecommerse"),
+            "unknown industry 'ecommerse' (did you mean 'ecommerce'?)",
+        ),
+        (
+            (summary_line, "summary: " + "长" * 230),
+            "'summary' is 230 characters, over the limit of 200",
+        ),
+        (
+            ("reviewed: 2026-11-20", "reviewed: 2026/11/20"),
+            "'reviewed' must be a date written YYYY-MM-DD",
+        ),
+        (('    change: "+15%"\n', ""), "result needs 'change' (or 'before' and 'after')"),
+    ]
+    for (old, new), message in mistakes:
+        assert old in filled, old
+        broken = filled.replace(old, new, 1)
+        p.write(CASE_FILE, broken)
+        code, out = p.check()
+        assert code == 1, out
+        assert _documented(message) in out, out
+        assert out.splitlines()[0].startswith(f"{CASE_FILE}:"), out
+        assert _schema_errors(p, broken), f"the editor schema misses: {message}"
+    # Personal data in a published field.
+    p.write(
+        CASE_FILE, filled.replace("分拣打包跟不上，", "分拣打包跟不上（老板电话 13812345678），")
+    )
+    code, out = p.check()
+    assert code == 1
+    assert (
+        _documented(
+            "'challenge' contains a mobile phone number; personal data must not be published"
+        )
+        in out
+    )
+    assert "move it under 'private:'" in out
+
+    # Step 4: check passes.
+    p.write(CASE_FILE, filled)
+    code, out = p.check()
+    assert code == 0, out
+    assert "✓ 12 cases" in out
+
+    # Step 6: what the change touches — the new case first, then the pages it alters.
+    code, out = p.run("check", "--changed-since", "HEAD")
+    assert code == 0, out
+    assert _documented("python3 build.py check --changed-since HEAD") in GUIDE
+    changed = out.split("Pages this change", 1)[0].splitlines()[1:]
+    assert changed[0] == f"  + {CASE_FILE}"
+    pages = [
+        line.split()[1]
+        for line in out.split("Pages this change", 1)[1].splitlines()[1:]
+        if line.startswith("  ") and line[2] in "+~"
+    ]
+    assert pages[0] == f"/cases/{CASE_ID}/"
+    assert set(pages) >= {
+        "/cases/",
+        "/industries/ecommerce/",
+        "/pain-points/sorting-efficiency/",
+        "/pain-points/peak-capacity/",
+        "/objections/price-too-high/",
+        "/objections/no-time/",
+    }
+    assert f"  + /cases/{CASE_ID}/  (added {CASE_FILE})" in out
+
+    # Step 5: build; the case is in the library, on its industry, pain-point and objection pages.
+    code, out = p.build("--strict")
+    assert code == 0, out
+    library = p.content("/cases/")
+    assert library.select_one(f'[data-case="{CASE_ID}"]') is not None
+    page = p.content(f"/cases/{CASE_ID}/")
+    assert "旺季前升级分拣流程" in page.text
+    footer = page.select_one(".pb-record-footer")
+    assert footer is not None and "wang-sales" in footer.text and "2026-11-20" in footer.text
+    for url in (
+        "/industries/ecommerce/",
+        "/pain-points/sorting-efficiency/",
+        "/pain-points/peak-capacity/",
+        "/objections/price-too-high/",
+    ):
+        links = {a["href"] for a in p.content(url).select("a[href]")}
+        assert f"../../cases/{CASE_ID}/" in links, url
+    assert "真名标记-7f3a" not in p.site_text()  # private: never published
