@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import Project
+from conftest import FILES, Project
 from playbook.objection_tools import ScriptPart, placeholders, script_parts
 from playbook.pinyin_keys import pinyin_key, syllables
 from test_safety import hostile  # noqa: F401  (fixture reused for the new pages)
@@ -51,9 +51,19 @@ def test_placeholder_rule_excludes_spaces_braces_and_long_names() -> None:
     assert all(not p.placeholder for p in script_parts("{{ 7*7 }} {a b}"))
 
 
-def test_objection_page_has_fields_and_copyable_scripts(project: Project) -> None:
-    code, out = project.build()
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project, built once for the read-only tests below."""
+    p = Project(tmp_path_factory.mktemp("tools") / "proj")
+    for rel, text in FILES.items():
+        p.write(rel, text)
+    code, out = p.build()
     assert code == 0, out
+    return p
+
+
+def test_objection_page_has_fields_and_copyable_scripts(built: Project) -> None:
+    project = built
     page = project.content("objections/price-too-high/")
     fields = [i["data-ph-input"] for i in page.select("[data-pb-fill] input")]
     assert fields == ["客户名"]  # one per distinct placeholder on the page
@@ -77,8 +87,8 @@ def test_objection_page_has_fields_and_copyable_scripts(project: Project) -> Non
     assert not no_time.select("[data-pb-fill]")  # no placeholders, no fields
 
 
-def test_finder_lists_every_objection_with_search_data(project: Project) -> None:
-    project.build()
+def test_finder_lists_every_objection_with_search_data(built: Project) -> None:
+    project = built
     page = project.content("objections/")
     assert page.select_one("input#pb-finder-input")["name"] == "q"
     items = page.select("#pb-finder-results > li[data-search]")
@@ -100,8 +110,8 @@ def test_finder_lists_every_objection_with_search_data(project: Project) -> None
     assert page.select_one("a[href='../objections/practice/']")
 
 
-def test_practice_page_holds_every_objection_with_filters(project: Project) -> None:
-    project.build()
+def test_practice_page_holds_every_objection_with_filters(built: Project) -> None:
+    project = built
     page = project.content("objections/practice/")
     cards = page.select(".pb-practice__card")
     assert {c["data-objection"] for c in cards} == {"price-too-high", "no-time"}
@@ -116,8 +126,8 @@ def test_practice_page_holds_every_objection_with_filters(project: Project) -> N
         assert page.select_one(f"button[{attr}]")
 
 
-def test_battlecard_content_and_link(project: Project) -> None:
-    project.build()
+def test_battlecard_content_and_link(built: Project) -> None:
+    project = built
     industry = project.content("industries/warehousing/")
     assert industry.select_one(".pb-battlecard-link a")["href"] == (
         "../../industries/warehousing/battlecard/"
