@@ -65,6 +65,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat_risk": {"zh": "风险", "en": "Risk"},
     "better_up": {"zh": "越高越好", "en": "higher is better"},
     "better_down": {"zh": "越低越好", "en": "lower is better"},
+    # Live-call objection tools (finder, fill-in copy, drills, battlecards).
+    "finder_label": {"zh": "查找异议", "en": "Find an objection"},
+    "finder_placeholder": {
+        "zh": "输入客户原话、关键词或拼音，如 价格 / jg / jiage",
+        "en": "Type the customer's words, a keyword or pinyin, e.g. 价格 / jg / jiage",
+    },
+    "finder_count": {"zh": "{n} 条匹配", "en": "{n} matching"},
+    "finder_none": {
+        "zh": "没有匹配的异议，换个说法试试。",
+        "en": "No matching objection; try other words.",
+    },
+    "first_response": {"zh": "首选话术", "en": "First response"},
+    "fill_title": {
+        "zh": "填写话术里的占位符（本次会话内所有页面通用，未填写的按原样复制）",
+        "en": "Fill in the placeholders (kept on every page for this session; empty ones are copied as written)",
+    },
+    "fill_clear": {"zh": "清空", "en": "Clear"},
+    "copy_failed": {
+        "zh": "复制失败，请手动选中文字复制",
+        "en": "Copy failed; select the text and copy it",
+    },
+    "shortcuts": {"zh": "快捷键", "en": "Keyboard shortcuts"},
+    "key_open_finder": {
+        "zh": "在任意页面打开异议查找并聚焦输入框（输入框中不生效）",
+        "en": "open the objection finder from any page and focus it (not while typing in a field)",
+    },
+    "key_move": {"zh": "在结果中上下移动", "en": "move through the results"},
+    "key_enter": {"zh": "打开选中的异议", "en": "open the selected objection"},
+    "key_copy": {
+        "zh": "复制选中异议的首选话术（已填入占位符）",
+        "en": "copy the selected objection's first response (placeholders filled in)",
+    },
+    "key_escape": {"zh": "清空输入", "en": "clear the query"},
+    "practice": {"zh": "异议演练", "en": "Objection drills"},
+    "practice_link": {"zh": "进入演练模式（月度话术演练）", "en": "Practice mode (monthly drills)"},
+    "practice_intro": {
+        "zh": "随机抽一条客户异议，先大声说出你的应对，再点“显示话术”对照。",
+        "en": "A random objection: answer it aloud, then reveal the responses to compare.",
+    },
+    "practice_all": {"zh": "全部", "en": "All"},
+    "practice_reveal": {"zh": "显示话术", "en": "Show responses"},
+    "practice_next": {"zh": "下一题", "en": "Next"},
+    "practice_again": {"zh": "再练一次", "en": "Again"},
+    "practice_empty": {"zh": "没有符合条件的异议。", "en": "No objection matches these filters."},
+    "practice_noscript": {
+        "zh": "演练模式需要启用 JavaScript；下面列出了全部异议。",
+        "en": "Practice mode needs JavaScript; all objections are listed below.",
+    },
+    "battlecard": {"zh": "作战卡", "en": "Battlecard"},
+    "battlecard_link": {"zh": "打印本行业一页作战卡", "en": "Printable one-page battlecard"},
+    "battlecard_print": {"zh": "打印", "en": "Print"},
+    "battlecard_cases": {"zh": "标杆案例", "en": "Headline cases"},
     "cases_intro": {
         "zh": "按行业、痛点、阶段和分层浏览所有成交案例，学习同行是怎么赢下来的。",
         "en": "Every won case by industry, pain point, stage and tier.",

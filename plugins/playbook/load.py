@@ -16,7 +16,14 @@ from typing import Any
 from . import model
 from .problems import Problem, errors, sort_problems
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
-from .validate import Checker, Vocabulary, check_id, check_result_values, check_slug
+from .validate import (
+    Checker,
+    Vocabulary,
+    check_id,
+    check_reserved,
+    check_result_values,
+    check_slug,
+)
 from .yamlsource import Document, Limits, SourceError, read_document
 
 TAXONOMY_FILE = "content/taxonomy.yaml"
@@ -254,6 +261,8 @@ def _validate_record(
 ) -> model.Record | None:
     before = len(problems)
     if not check_slug_name(source, problems):
+        return None
+    if not check_reserved(doc, source.kind, source.ident, problems):
         return None
     data = Checker(doc, vocabulary, problems).check(RECORD_SPECS[source.kind], doc.data, ())
     if not isinstance(data, dict):

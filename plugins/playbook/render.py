@@ -19,6 +19,14 @@ from .catalog import Catalog
 from .i18n import translator
 from .markup import MarkdownRenderer
 from .model import Case, Result
+from .objection_tools import (
+    battlecard,
+    finder_items,
+    finder_order,
+    placeholders,
+    response_scripts,
+    script_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,11 @@ class Renderer:
             language=language,
             # Source path → date of its last commit; empty without git history.
             git_changed=dict(last_changed or {}),
+            script_parts=script_parts,
+            placeholders=placeholders,
+            finder_items=finder_items,
+            finder_order=finder_order,
+            response_scripts=response_scripts,
         )
         self.t = translator(language)
 
@@ -110,6 +123,7 @@ class Renderer:
         t = self.t
         yield GeneratedPage("cases/index.md", t("cases"), "indexes/cases.html")
         yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
+        yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
         yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")
         yield GeneratedPage("pain-points/index.md", t("pain_points"), "indexes/pain_points.html")
         for case in c.cases.values():
@@ -126,6 +140,12 @@ class Renderer:
         for ind in c.industries.values():
             yield GeneratedPage(
                 f"industries/{ind.id}.md", ind.name, "records/industry.html", {"industry": ind}
+            )
+            yield GeneratedPage(
+                f"industries/{ind.id}/battlecard.md",
+                f"{ind.name} · {t('battlecard')}",
+                "records/battlecard.html",
+                {"industry": ind, "card": battlecard(c, ind, improvement)},
             )
         for pain in c.taxonomy.pain_points.values():
             yield GeneratedPage(

@@ -273,3 +273,17 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
         )
     )
     return False
+
+
+RESERVED_IDS = {"objection": frozenset({"practice"})}
+"""Ids taken by generated pages in the same URL section (``/objections/practice/``)."""
+
+
+def check_reserved(doc: Document, kind: str, ident: str, problems: list[Problem]) -> bool:
+    """A record may not take the URL of a generated page."""
+    if ident not in RESERVED_IDS.get(kind, frozenset()):
+        return True
+    problems.append(
+        doc.problem((), f"id '{ident}' is reserved for a generated page", "rename the file")
+    )
+    return False
