@@ -21,7 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
+from .facets import facet_json
 from .i18n import translator
+from .library import FACETS_FILE
 from .load import Settings, load_project
 from .problems import errors
 from .render import GeneratedPage, Renderer
@@ -166,6 +168,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
             )
+        if self.catalog is not None:
+            text = facet_json(self.catalog, translator(self.config.language))
+            files.append(File.generated(config, FACETS_FILE, content=text))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
