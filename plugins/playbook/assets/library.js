@@ -9,7 +9,7 @@
   if (!root || !window.fetch || !window.URLSearchParams) return;
   var PAGE = 50;
   var base = root.dataset.base || "";
-  var strings = JSON.parse(document.getElementById("pb-library-strings").textContent);
+  var strings = JSON.parse(root.dataset.strings);
   var ui = document.getElementById("pb-library-ui");
   var list = document.getElementById("pb-case-list");
   var count = document.getElementById("pb-library-count");
