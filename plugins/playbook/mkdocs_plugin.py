@@ -8,7 +8,9 @@ import json
 import os
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.config_options import ExtraScriptValue
@@ -19,17 +21,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
+from .facets import facet_json
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
+from .library import FACETS_FILE
 from .load import Settings, load_project
 from .problems import errors
 from .render import GeneratedPage, Renderer
+from .search_index import SearchIndexError, index_site, search_kind, searchable
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
+"""Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
 ASSET_PREFIX = "assets/playbook/"
 """Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
 
@@ -71,6 +78,8 @@ class PlaybookConfig(base.Config):
     """Add the content-health report at /health/ (linked from the guides, not in the nav)."""
     git_dates = opt.Type(bool, default=True)
     """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
+    search = opt.Type(bool, default=True)
+    """Build the Pagefind search index over the finished site."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -139,6 +148,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        # Our partials sit after the project's custom_dir and before Material's own.
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         for uri in asset_uris():
             if uri.endswith(".css") and uri not in config.extra_css:
                 config.extra_css.append(uri)
@@ -169,10 +181,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
             )
+        if self.catalog is not None:
+            text = facet_json(self.catalog, translator(self.config.language))
+            files.append(File.generated(config, FACETS_FILE, content=text))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return env
+        env.globals["pb_t"] = translator(self.config.language)
+        env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+        return env
 
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -180,16 +204,32 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled or self.renderer is None:
             return output
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
+        if generated is not None:
+            started = time.perf_counter()
+            output = self.renderer.render(generated)
+            self.timings["render"] += time.perf_counter() - started
+        kind = search_kind(generated)
+        if kind is None:
             return output
-        started = time.perf_counter()
-        rendered = self.renderer.render(generated)
-        self.timings["render"] += time.perf_counter() - started
-        return rendered
+        t = translator(self.config.language)
+        return searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
 
+    # Runs last, so Pagefind sees every page other plugins may still write.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.config.search:
+            started = time.perf_counter()
+            try:
+                report = index_site(Path(config.site_dir))
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
+            self.timings["search index"] = time.perf_counter() - started
+            log.info(
+                f"search index: {report.index_bytes / 1e3:.0f} kB "
+                f"({report.bytes / 1e3:.0f} kB with Pagefind's UI)"
+            )
         phases = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
         log.info(f"{len(self.pages)} generated pages; {phases}")
 

@@ -121,7 +121,9 @@ class Renderer:
         """Every page the catalog produces, indexes first."""
         c = self.catalog
         t = self.t
-        yield GeneratedPage("cases/index.md", t("cases"), "indexes/cases.html")
+        from .library import library_pages  # imported here: library builds on this module
+
+        yield from library_pages(c, t)
         yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
         yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
         yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")

@@ -1,0 +1,201 @@
+/* Case library (/cases/): facet filters, free text, sorting and counts over the compact
+   facet file (cases/facets.json). Active only where #pb-library exists. The whole state
+   lives in the URL (industry, pain, category, stage, tier, size, metric, q, sort), so a link
+   reproduces the view; every change is a history entry, so Back steps through them.
+   Content is only ever inserted as text (textContent), never as HTML. */
+(function () {
+  "use strict";
+  var root = document.getElementById("pb-library");
+  if (!root || !window.fetch || !window.URLSearchParams) return;
+  var PAGE = 50;
+  var base = root.dataset.base || "";
+  var strings = JSON.parse(root.dataset.strings);
+  var ui = document.getElementById("pb-library-ui");
+  var list = document.getElementById("pb-case-list");
+  var count = document.getElementById("pb-library-count");
+  var pagination = document.getElementById("pb-pagination");
+  var data, facets, labels = {}, boxes = {}, shown = PAGE, timer = null;
+  var state = { sel: {}, q: "", sort: "reviewed" };
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    state.sel = {};
+    facets.forEach(function (f) { state.sel[f.name] = params.getAll(f.name); });
+    state.q = params.get("q") || "";
+    state.sort = params.get("sort") === "improvement" ? "improvement" : "reviewed";
+  }
+  function writeUrl() {
+    var params = new URLSearchParams();
+    facets.forEach(function (f) {
+      state.sel[f.name].forEach(function (v) { params.append(f.name, v); });
+    });
+    if (state.q) params.set("q", state.q);
+    if (state.sort !== "reviewed") params.set("sort", state.sort);
+    var query = params.toString();
+    var url = location.pathname + (query ? "?" + query : "");
+    if (url !== location.pathname + location.search) history.pushState(null, "", url);
+  }
+
+  // Lower-cased text each case is matched against: substring search works for Chinese.
+  function prepare() {
+    data.cases.forEach(function (c) {
+      c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
+        .join(" ").toLowerCase();
+    });
+  }
+  function matchesText(c, words) {
+    for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+  // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).
+  function matchesFacets(c, skip) {
+    for (var i = 0; i < facets.length; i++) {
+      var name = facets[i].name, chosen = state.sel[name];
+      if (name === skip || !chosen.length) continue;
+      if (!chosen.some(function (v) { return c[name].indexOf(v) >= 0; })) return false;
+    }
+    return true;
+  }
+
+  function buildUi() {
+    var form = el("form", "pb-library__form");
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    var q = el("input", "pb-library__q");
+    q.type = "search"; q.id = "pb-library-q"; q.placeholder = strings.search;
+    q.setAttribute("aria-label", strings.search);
+    q.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { state.q = q.value.trim(); shown = PAGE; writeUrl(); render(); }, 250);
+    });
+    var sort = el("select", "pb-library__sort");
+    sort.id = "pb-library-sort"; sort.setAttribute("aria-label", strings.sort);
+    ["reviewed", "improvement"].forEach(function (s) {
+      var o = el("option", null, strings["sort_" + s]); o.value = s; sort.append(o);
+    });
+    sort.addEventListener("change", function () { state.sort = sort.value; writeUrl(); render(); });
+    var clear = el("button", "pb-library__clear md-button", strings.clear);
+    clear.type = "button"; clear.id = "pb-library-clear";
+    clear.addEventListener("click", function () {
+      facets.forEach(function (f) { state.sel[f.name] = []; });
+      state.q = ""; shown = PAGE; writeUrl(); render();
+    });
+    form.append(q, sort, clear);
+    var panel = el("div", "pb-facets");
+    panel.setAttribute("aria-label", strings.filters);
+    facets.forEach(function (f) {
+      var box = el("fieldset", "pb-facet");
+      box.dataset.facet = f.name;
+      box.append(el("legend", null, f.label));
+      boxes[f.name] = {};
+      f.values.forEach(function (v) {
+        var label = el("label", "pb-facet__value");
+        var input = el("input");
+        input.type = "checkbox"; input.name = f.name; input.value = v.id;
+        input.addEventListener("change", function () {
+          var chosen = state.sel[f.name];
+          state.sel[f.name] = input.checked ? chosen.concat([v.id])
+            : chosen.filter(function (x) { return x !== v.id; });
+          shown = PAGE; writeUrl(); render();
+        });
+        var n = el("span", "pb-facet__count");
+        label.append(input, " " + v.label + " ", n);
+        box.append(label);
+        boxes[f.name][v.id] = { label: label, input: input, count: n };
+      });
+      panel.append(box);
+    });
+    ui.append(form, panel);
+    ui.hidden = false;
+    if (pagination) pagination.hidden = true;
+  }
+
+  function card(c) {
+    var a = el("article", "pb-card");
+    a.dataset.case = c.id;
+    var result = el("p", "pb-card__result");
+    result.append(el("span", "pb-result-value", c.result), " " + c.result_label);
+    var title = el("h3", "pb-card__title");
+    var link = el("a", null, c.title); link.href = base + "cases/" + c.id + "/";
+    title.append(link);
+    var meta = el("p", "pb-card__meta", c.alias + " · ");
+    var ind = el("a", null, labels.industry[c.industry[0]]);
+    ind.href = base + "industries/" + c.industry[0] + "/";
+    meta.append(ind);
+    if (c.tier.length) meta.append(" · " + labels.tier[c.tier[0]]);
+    var chips = el("p", "pb-chips");
+    c.pain.forEach(function (p) {
+      var chip = el("a", "pb-chip", labels.pain[p]); chip.href = base + "pain-points/" + p + "/";
+      chips.append(chip, " ");
+    });
+    a.append(result, title, meta, el("p", "pb-card__summary", c.summary), chips);
+    return a;
+  }
+
+  function render() {
+    var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    var textHits = data.cases.filter(function (c) { return matchesText(c, words); });
+    facets.forEach(function (f) {
+      var counts = {};
+      textHits.forEach(function (c) {
+        if (matchesFacets(c, f.name)) c[f.name].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      f.values.forEach(function (v) {
+        var b = boxes[f.name][v.id], n = counts[v.id] || 0;
+        var on = state.sel[f.name].indexOf(v.id) >= 0;
+        b.input.checked = on;
+        b.input.disabled = n === 0 && !on;
+        b.label.classList.toggle("pb-facet__value--empty", n === 0 && !on);
+        b.count.textContent = "(" + n + ")";
+      });
+    });
+    var hits = textHits.filter(function (c) { return matchesFacets(c, null); });
+    hits.sort(state.sort === "improvement"
+      ? function (a, b) { return b.improvement - a.improvement || cmpReviewed(a, b); }
+      : cmpReviewed);
+    list.replaceChildren.apply(list, hits.slice(0, shown).map(card));
+    if (!hits.length) {
+      var empty = el("p", "pb-library__empty", strings.empty);
+      empty.id = "pb-library-empty";
+      list.append(empty);
+    }
+    if (hits.length > shown) {
+      var more = el("button", "pb-library__more md-button", strings.more);
+      more.type = "button";
+      more.addEventListener("click", function () { shown += PAGE; render(); });
+      list.append(more);
+    }
+    var total = data.cases.length;
+    count.textContent = hits.length === total ? fmt(strings.count, { n: total })
+      : fmt(strings.count_of, { n: hits.length, total: total });
+    var q = document.getElementById("pb-library-q");
+    if (q.value.trim() !== state.q) q.value = state.q;
+    document.getElementById("pb-library-sort").value = state.sort;
+  }
+  function cmpReviewed(a, b) {
+    return a.reviewed < b.reviewed ? 1 : a.reviewed > b.reviewed ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  fetch(root.dataset.facets).then(function (r) { return r.json(); }).then(function (json) {
+    data = json; facets = json.facets;
+    facets.forEach(function (f) {
+      labels[f.name] = {};
+      f.values.forEach(function (v) { labels[f.name][v.id] = v.label; });
+    });
+    prepare();
+    readUrl();
+    buildUi();
+    render();
+    root.dataset.ready = "true";
+    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; render(); });
+  });
+})();

@@ -1,0 +1,45 @@
+"""The case library's pages: ``/cases/`` and, when there are many cases, ``/cases/page/N/``.
+
+The static HTML lists every case (``PER_PAGE`` to a page) so each one is reachable
+without JavaScript; on ``/cases/`` the library script adds facet filters, free text and
+sorting over the compact facet file (see :mod:`facets`), rendering cards client-side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .catalog import Catalog
+from .facets import facet_json, library_order, version
+from .render import GeneratedPage
+
+PER_PAGE = 50
+FACETS_FILE = "cases/facets.json"
+
+
+def page_src(number: int) -> str:
+    """Source path of library page ``number`` (1-based)."""
+    return "cases/index.md" if number == 1 else f"cases/page/{number}.md"
+
+
+def library_pages(
+    catalog: Catalog, t: Callable[[str], str], per_page: int = PER_PAGE
+) -> Iterator[GeneratedPage]:
+    """The library's pages, first page first, in the library's default order."""
+    ordered = library_order(catalog)
+    chunks = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
+    facets_url = f"{FACETS_FILE}?v={version(facet_json(catalog, t))}"
+    for number, chunk in enumerate(chunks, start=1):
+        title = t("cases") if number == 1 else f"{t('cases')} · {t('page_n').format(n=number)}"
+        yield GeneratedPage(
+            page_src(number),
+            title,
+            "indexes/cases.html",
+            {
+                "page_cases": chunk,
+                "page_number": number,
+                "page_count": len(chunks),
+                "case_total": len(ordered),
+                "facets_url": facets_url,
+            },
+        )

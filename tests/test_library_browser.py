@@ -1,0 +1,224 @@
+"""The case library at /cases/ in real Chromium, on the example playbook.
+
+Expected counts come from the example YAML, read here independently of the build.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import REPO
+from playbook.model import Result
+from playbook.render import improvement
+
+pytestmark = pytest.mark.browser
+
+
+@functools.cache
+def example_cases() -> dict[str, dict[str, Any]]:
+    """Case id → its facet values, card text and sort keys, straight from the YAML."""
+    taxonomy = yaml.safe_load((REPO / "content" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    category = {p["id"]: p["category"] for p in taxonomy["pain_points"]}
+    cases = {}
+    for file in sorted((REPO / "cases").glob("*.yaml")):
+        d = yaml.safe_load(file.read_text(encoding="utf-8"))
+        customer = d["customer"]
+        cases[file.stem] = {
+            "industry": {customer["industry"]},
+            "pain": set(d["pain_points"]),
+            "category": {category[p] for p in d["pain_points"]},
+            "stage": set(d.get("stages", [])),
+            "tier": {d["tier"]} if d.get("tier") else set(),
+            "size": {customer["size"]} if customer.get("size") else set(),
+            "metric": {r["metric"] for r in d["results"]},
+            "text": " ".join([d["title"], d["summary"], customer["alias"]]),
+            "reviewed": str(d["reviewed"]),
+            "improvement": max(improvement(Result(**r)) for r in d["results"]),
+        }
+    return cases
+
+
+def matching(selection: dict[str, list[str]], skip: str | None = None) -> set[str]:
+    """Ids of the cases a selection gives: AND across facets, OR within one."""
+    return {
+        cid
+        for cid, case in example_cases().items()
+        if all(not values or case[f] & set(values) for f, values in selection.items() if f != skip)
+    }
+
+
+def facet_counts(selection: dict[str, list[str]], facet: str) -> Counter[str]:
+    cases = example_cases()
+    return Counter(v for cid in matching(selection, skip=facet) for v in cases[cid][facet])
+
+
+def open_library(page: Any, url: str, query: str = "") -> None:
+    page.goto(url + "cases/" + query)
+    page.wait_for_selector("#pb-library[data-ready]")
+
+
+def shown_ids(page: Any) -> list[str]:
+    return page.locator("#pb-case-list .pb-card").evaluate_all(
+        "cards => cards.map(c => c.dataset.case)"
+    )
+
+
+def ui_counts(page: Any, facet: str) -> dict[str, tuple[int, bool]]:
+    """Facet value → (count shown, disabled)."""
+    return {
+        row["value"]: (int(row["count"].strip("()")), row["disabled"])
+        for row in page.locator(f".pb-facet[data-facet='{facet}'] label").evaluate_all(
+            """labels => labels.map(l => ({value: l.querySelector('input').value,
+                count: l.querySelector('.pb-facet__count').textContent,
+                disabled: l.querySelector('input').disabled}))"""
+        )
+    }
+
+
+def check_view(page: Any, selection: dict[str, list[str]]) -> None:
+    want = matching(selection)
+    assert set(shown_ids(page)) == want
+    total = len(example_cases())
+    text = f"共 {total} 个案例" if len(want) == total else f"{len(want)} / {total} 个案例"
+    assert page.locator("#pb-library-count").inner_text() == text
+    for facet in ("industry", "pain", "category", "tier", "metric"):
+        counts = facet_counts(selection, facet)
+        for value, (shown, disabled) in ui_counts(page, facet).items():
+            assert shown == counts[value], (facet, value)
+            chosen = value in selection.get(facet, [])
+            assert disabled == (counts[value] == 0 and not chosen), (facet, value)
+
+
+def most_common(facet: str, within: set[str] | None = None) -> str:
+    cases = example_cases()
+    counter = Counter(
+        v for cid, c in cases.items() if within is None or cid in within for v in c[facet]
+    )
+    return counter.most_common(1)[0][0]
+
+
+def test_filter_combinations_and_counts(example_url: str, browser_context: Any) -> None:
+    page = browser_context.new_page()
+    open_library(page, example_url)
+    check_view(page, {})
+    industry = most_common("industry")
+    page.check(f".pb-facet[data-facet='industry'] input[value='{industry}']")
+    check_view(page, {"industry": [industry]})
+    # OR within a facet: a second industry widens the list.
+    second = sorted(c for c, n in facet_counts({}, "industry").items() if c != industry)[0]
+    page.check(f".pb-facet[data-facet='industry'] input[value='{second}']")
+    check_view(page, {"industry": [industry, second]})
+    # AND across facets: a pain point of one of them narrows it.
+    pain = most_common("pain", matching({"industry": [industry, second]}))
+    page.check(f".pb-facet[data-facet='pain'] input[value='{pain}']")
+    selection = {"industry": [industry, second], "pain": [pain]}
+    check_view(page, selection)
+    assert page.locator(".pb-facet input:disabled").count() > 0  # zero counts shown disabled
+    page.click("#pb-library-clear")
+    check_view(page, {})
+
+
+def test_url_state_survives_reload_and_back(example_url: str, browser_context: Any) -> None:
+    page = browser_context.new_page()
+    industry = most_common("industry")
+    pains = sorted(
+        {p for cid in matching({"industry": [industry]}) for p in example_cases()[cid]["pain"]}
+    )[:2]
+    query = f"?industry={industry}&pain={pains[0]}&pain={pains[1]}&sort=improvement"
+    open_library(page, example_url, query)
+    selection = {"industry": [industry], "pain": pains}
+    check_view(page, selection)
+    assert page.locator("#pb-library-sort").input_value() == "improvement"
+    cases = example_cases()
+    order = [cases[c]["improvement"] for c in shown_ids(page)]
+    assert order == sorted(order, reverse=True)
+    # a further change is a new history entry
+    tier = sorted(facet_counts(selection, "tier"))[0]
+    page.check(f".pb-facet[data-facet='tier'] input[value='{tier}']")
+    assert f"tier={tier}" in page.url
+    check_view(page, {**selection, "tier": [tier]})
+    page.reload()
+    page.wait_for_selector("#pb-library[data-ready]")
+    check_view(page, {**selection, "tier": [tier]})
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('tier=')")
+    check_view(page, selection)
+    assert page.locator(f".pb-facet[data-facet='tier'] input[value='{tier}']").is_checked() is False
+    page.go_forward()
+    page.wait_for_function(f"() => location.search.includes('tier={tier}')")
+    check_view(page, {**selection, "tier": [tier]})
+
+
+def test_default_order_is_most_recently_reviewed(example_url: str, browser_context: Any) -> None:
+    page = browser_context.new_page()
+    open_library(page, example_url)
+    cases = example_cases()
+    assert [cases[c]["reviewed"] for c in shown_ids(page)] == sorted(
+        (c["reviewed"] for c in cases.values()), reverse=True
+    )
+    page.select_option("#pb-library-sort", "improvement")
+    assert "sort=improvement" in page.url
+    order = [cases[c]["improvement"] for c in shown_ids(page)]
+    assert order == sorted(order, reverse=True)
+
+
+def test_chinese_free_text_narrows_the_list(example_url: str, browser_context: Any) -> None:
+    page = browser_context.new_page()
+    for words in ["仓储", "账期", "40%", "saas", "某建材"]:
+        want = {cid for cid, c in example_cases().items() if words.lower() in c["text"].lower()}
+        assert want, words
+        open_library(page, example_url)
+        page.fill("#pb-library-q", words)
+        page.wait_for_function("() => new URLSearchParams(location.search).get('q') !== null")
+        shown = set(shown_ids(page))
+        assert want <= shown and len(shown) < len(example_cases()), words
+        page.reload()
+        page.wait_for_selector("#pb-library[data-ready]")
+        assert page.locator("#pb-library-q").input_value() == words
+        assert set(shown_ids(page)) == shown, words
+
+
+def test_empty_state_and_clear_all(example_url: str, browser_context: Any) -> None:
+    page = browser_context.new_page()
+    open_library(page, example_url, "?q=没有这个词xyz")
+    assert shown_ids(page) == []
+    assert page.locator("#pb-library-empty").is_visible()
+    assert page.locator("#pb-library-count").inner_text() == f"0 / {len(example_cases())} 个案例"
+    assert page.locator(".pb-facet input:not(:disabled)").count() == 0
+    page.click("#pb-library-clear")
+    assert len(shown_ids(page)) == len(example_cases())
+    assert urlsplit(page.url).query == ""
+
+
+def test_without_javascript_every_case_is_reachable_by_links(example_url: str) -> None:
+    """The library's static pages link every case (industry and pain pages are tested in test_build)."""
+    from browser import chromium
+
+    with chromium(locale="zh-CN", java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(example_url + "cases/")
+        assert page.locator("#pb-library-ui").is_hidden()
+        seen, queue, found = set(), [example_url + "cases/"], set()
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            page.goto(url)
+            for href in page.locator("article a[href]").evaluate_all("as => as.map(a => a.href)"):
+                target = urljoin(url, href).split("#")[0].split("?")[0]
+                path = urlsplit(target).path
+                if (
+                    path.startswith("/cases/")
+                    and path.count("/") == 3
+                    and not path.startswith("/cases/page/")
+                ):
+                    found.add(path.split("/")[2])
+                elif path.startswith("/cases/page/"):
+                    queue.append(target)
+    assert found == set(example_cases())

@@ -1,0 +1,141 @@
+"""The case library's static output: facet file, pagination, search index contents."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from conftest import CASE, Project
+
+MARKER = "privmarkerzq"
+"""One word (no punctuation), so a search index would keep it as one token."""
+PUBLIC = "publicmarkerzq"
+
+
+def decoded_index(project: Project) -> str:
+    """Every Pagefind file, decompressed (gzip after a 'pagefind_dcd' header), as text.
+
+    Pagefind puts zero-width spaces between the words it segments; they are removed so a
+    marker split into pieces would still be found.
+    """
+    parts = []
+    for file in sorted((project.site / "pagefind").rglob("*")):
+        if not file.is_file():
+            continue
+        raw = file.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        parts.append(raw.decode("utf-8", errors="ignore").replace("\u200b", ""))
+    return "\n".join(parts).lower()
+
+
+def add_private(project: Project) -> None:
+    for rel in [
+        "cases/sorting-case.yaml",
+        "cases/turnover-case.yaml",
+        "content/objections/price-too-high.yaml",
+        "content/industries/warehousing.yaml",
+    ]:
+        text = project.read(rel)
+        project.write(rel, text + f"private:\n  name: {MARKER}\n  note: 机密备注{MARKER}\n")
+
+
+def test_search_index_holds_published_text_but_no_private_marker(project: Project) -> None:
+    add_private(project)
+    project.edit(
+        "cases/sorting-case.yaml", "title: 分拣效率提升 40%", f"title: 分拣效率提升 40% {PUBLIC}"
+    )
+    code, out = project.build()
+    assert code == 0, out
+    index = decoded_index(project)
+    assert PUBLIC in index  # the decoding works: published words are there …
+    assert "分拣" in index
+    assert MARKER not in index  # … and private ones are not
+    assert "机密备注" not in index
+
+
+def test_only_records_and_hand_written_pages_are_indexed(project: Project) -> None:
+    project.build()
+    index = decoded_index(project)
+    urls = set(json.loads(part)["url"] for part in _fragments(project))
+    assert "/cases/sorting-case/" in urls
+    assert "/objections/price-too-high/" in urls
+    assert "/industries/warehousing/" in urls
+    assert "/pain-points/cash-flow/" in urls
+    assert "/" in urls  # content/index.md, a hand-written page
+    assert "/cases/" not in urls and "/objections/" not in urls  # listings repeat titles
+    assert "超预算" in index  # objection aliases are indexed
+
+
+def _fragments(project: Project) -> list[str]:
+    texts = []
+    for file in (project.site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(file.read_bytes())
+        assert raw.startswith(b"pagefind_dcd")
+        texts.append(raw[len(b"pagefind_dcd") :].decode("utf-8"))
+    return texts
+
+
+def test_pages_carry_the_kind_filter(project: Project) -> None:
+    project.build()
+    kinds = {
+        "cases/sorting-case/": "kind:案例",
+        "objections/no-time/": "kind:异议",
+        "industries/ecommerce/": "kind:行业",
+        "pain-points/cash-flow/": "kind:痛点",
+        "": "kind:手册",
+    }
+    for url, kind in kinds.items():
+        body = project.page(url).select("[data-pagefind-body]")
+        assert len(body) == 1, url
+        assert body[0]["data-pagefind-filter"] == kind
+    assert project.page("cases/").select("[data-pagefind-body]") == []
+
+
+def test_facet_file_is_compact_and_has_no_private_data(project: Project) -> None:
+    add_private(project)
+    code, out = project.build()
+    assert code == 0, out
+    text = (project.site / "cases" / "facets.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert MARKER not in text and "机密备注" not in text
+    # Markdown bodies (challenge, approach) and quotes stay on the case pages only.
+    assert "旺季订单翻倍" not in text and "先做诊断" not in text and "旺季终于不加班了" not in text
+    assert "owner" not in text and "@alice" not in text
+    cases = {c["id"]: c for c in data["cases"]}
+    assert set(cases) == {"sorting-case", "turnover-case"}
+    sorting = cases["sorting-case"]
+    assert sorting["pain"] == ["sorting-efficiency"]
+    assert sorting["category"] == ["efficiency"]
+    assert sorting["tier"] == ["a"] and sorting["size"] == ["small"]
+    assert sorting["metric"] == ["conversion-rate"]
+    assert sorting["improvement"] == 0.4 and sorting["reviewed"] == "2026-10-01"
+    assert cases["turnover-case"]["category"] == ["cost", "efficiency"]
+    names = [f["name"] for f in data["facets"]]
+    assert names == ["industry", "pain", "category", "stage", "tier", "size", "metric"]
+    assert (
+        project.page("cases/")
+        .select_one("#pb-library")["data-facets"]
+        .startswith("../cases/facets.json?v=")
+    )
+
+
+def test_many_cases_are_paginated_and_all_reachable_without_js(project: Project) -> None:
+    for i in range(120):
+        project.write(
+            f"cases/bulk-{i:03d}.yaml", CASE.replace("2026-10-01", f"2026-0{1 + i % 9}-1{i % 10}")
+        )
+    code, out = project.build()
+    assert code == 0, out
+    linked: set[str] = set()
+    pages = ["cases/", "cases/page/2/", "cases/page/3/"]
+    for url in pages:
+        content = project.content(url)
+        cards = content.select("#pb-case-list .pb-card")
+        assert 0 < len(cards) <= 50, url
+        linked.update(a["href"].rsplit("cases/", 1)[1] for a in content.select(".pb-card__title a"))
+        nav = {a["href"] for a in content.select("#pb-pagination a")}
+        assert any(h.endswith(("cases/", "page/2/", "page/3/")) for h in nav)
+    assert not (project.site / "cases" / "page" / "4").exists()
+    expected = {f"bulk-{i:03d}/" for i in range(120)} | {"sorting-case/", "turnover-case/"}
+    assert linked == expected
