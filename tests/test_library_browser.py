@@ -222,3 +222,36 @@ def test_without_javascript_every_case_is_reachable_by_links(example_url: str) -
                 elif path.startswith("/cases/page/"):
                     queue.append(target)
     assert found == set(example_cases())
+
+
+def test_card_texts_load_in_chunks_across_many_cases(
+    project: Any, browser_context: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With tiny card chunks, cards from every chunk render and free text searches them all."""
+    from browser import serve_dir
+    from conftest import CASE
+    from playbook import facets
+
+    monkeypatch.setattr(facets, "CARD_CHUNK", 3)
+    for i in range(10):
+        text = CASE.replace("分拣效率提升 40%", f"批量案例 {i:02d}").replace(
+            "2026-10-01", f"2026-08-{10 + i}"
+        )
+        project.write(f"cases/bulk-{i:02d}.yaml", text)
+    project.edit("cases/turnover-case.yaml", "周转天数从 15 天降到 7 天", "独一无二的周转案例")
+    code, out = project.build()
+    assert code == 0, out
+    assert len(list((project.site / "cases" / "cards").glob("*.json"))) == 4
+    with serve_dir(project.site) as url:
+        page = browser_context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url + "cases/")
+        page.wait_for_selector("#pb-library[data-ready='true']")
+        titles = page.locator("#pb-case-list .pb-card__title").all_inner_texts()
+        assert len(titles) == 12
+        assert "独一无二的周转案例" in titles and "批量案例 09" in titles
+        page.fill("#pb-library-q", "独一无二")
+        page.wait_for_function("document.querySelectorAll('#pb-case-list .pb-card').length === 1")
+        assert page.locator("#pb-case-list .pb-card__title").inner_text() == "独一无二的周转案例"
+        assert sum("/cases/cards/" in r for r in requests) == 4

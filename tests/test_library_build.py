@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 
@@ -97,20 +98,41 @@ def test_facet_file_is_compact_and_has_no_private_data(project: Project) -> None
     code, out = project.build()
     assert code == 0, out
     text = (project.site / "cases" / "facets.json").read_text(encoding="utf-8")
+    cards_text = (project.site / "cases" / "cards" / "0.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    assert MARKER not in text and "机密备注" not in text
-    # Markdown bodies (challenge, approach) and quotes stay on the case pages only.
-    assert "旺季订单翻倍" not in text and "先做诊断" not in text and "旺季终于不加班了" not in text
-    assert "owner" not in text and "@alice" not in text
-    cases = {c["id"]: c for c in data["cases"]}
-    assert set(cases) == {"sorting-case", "turnover-case"}
-    sorting = cases["sorting-case"]
-    assert sorting["pain"] == ["sorting-efficiency"]
-    assert sorting["category"] == ["efficiency"]
-    assert sorting["tier"] == ["a"] and sorting["size"] == ["small"]
-    assert sorting["metric"] == ["conversion-rate"]
-    assert sorting["improvement"] == 0.4 and sorting["reviewed"] == "2026-10-01"
-    assert cases["turnover-case"]["category"] == ["cost", "efficiency"]
+    for published in (text, cards_text):
+        assert MARKER not in published and "机密备注" not in published
+        # Markdown bodies (challenge, approach) and quotes stay on the case pages only.
+        assert "旺季订单翻倍" not in published and "先做诊断" not in published
+        assert "旺季终于不加班了" not in published
+        assert "owner" not in published and "@alice" not in published
+    assert data["ids"] == ["sorting-case", "turnover-case"]  # most recently reviewed first
+    values = {f["name"]: [v["id"] for v in f["values"]] for f in data["facets"]}
+
+    def ids(name: str, i: int) -> list[str]:
+        cell = data[name][i]
+        return [
+            values[name][n]
+            for n in (cell if isinstance(cell, list) else [cell] if cell >= 0 else [])
+        ]
+
+    assert ids("pain", 0) == ["sorting-efficiency"]
+    assert ids("category", 0) == ["efficiency"]
+    assert ids("tier", 0) == ["a"] and ids("size", 0) == ["small"]
+    assert ids("tier", 1) == [] and ids("size", 1) == []
+    assert ids("metric", 0) == ["conversion-rate"]
+    assert data["improvement"][0] == 4000
+    assert data["reviewed"][0] == (dt.date(2026, 10, 1) - dt.date(1970, 1, 1)).days
+    assert ids("category", 1) == ["cost", "efficiency"]
+    assert data["cards"][0].startswith("cases/cards/0.json?v=")
+    cards = json.loads(cards_text)
+    assert cards[0] == [
+        "分拣效率提升 40%",
+        "某仓储公司旺季分拣跟不上，改造流程后效率提升。",
+        "某仓储公司",
+        "+40%",
+        "分拣效率",
+    ]
     names = [f["name"] for f in data["facets"]]
     assert names == ["industry", "pain", "category", "stage", "tier", "size", "metric"]
     assert (

@@ -1,12 +1,14 @@
 """Facet data for the case library: one compact JSON file the library page filters on.
 
-It holds, per case, only what a card shows and what the filters need — ids, title,
-summary, alias, headline result, facet value ids, review date and improvement — never
-the Markdown bodies and never anything under ``private`` (records do not carry it).
+It holds, per case, only what a card shows and what the filters need — ids, facet
+values, review date and improvement in a small numeric index, and title, summary, alias
+and headline result in card-text chunks fetched on demand — never the Markdown bodies
+and never anything under ``private`` (records do not carry it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -60,8 +62,25 @@ def _terms(terms: dict[str, Term]) -> list[dict[str, str]]:
     return [{"id": term.id, "label": term.label} for term in terms.values()]
 
 
-def facet_data(catalog: Catalog, t: Callable[[str], str]) -> dict[str, Any]:
-    """Facets with their value labels, and every case's compact card and facet values."""
+CARD_CHUNK = 500
+"""Cases per card-text file: the library fetches only the chunks holding visible hits."""
+
+SINGLE = ("industry", "tier", "size")
+"""Facets where a case has at most one value: stored as one index (-1 for none)."""
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def facet_data(
+    catalog: Catalog, t: Callable[[str], str]
+) -> tuple[dict[str, Any], list[list[list[str]]]]:
+    """The facet index and the card-text chunks of the library.
+
+    The index is columnar and numeric — per case its id, the index of each facet value,
+    the review day and the improvement in basis points — so that it stays small at
+    10,000 cases. Card texts (title, summary, alias, headline result and its label)
+    go into chunks of :data:`CARD_CHUNK` cases in the same order.
+    """
     tax = catalog.taxonomy
     values = {
         "industry": [{"id": i.id, "label": i.name} for i in catalog.industries.values()],
@@ -81,31 +100,32 @@ def facet_data(catalog: Catalog, t: Callable[[str], str]) -> dict[str, Any]:
         "size": t("size"),
         "metric": t("metric"),
     }
-    cases = []
-    for case in library_order(catalog):
-        headline = case.results[0]
-        cases.append(
-            {
-                "id": case.id,
-                "title": case.title,
-                "summary": case.summary,
-                "alias": case.alias,
-                "result": result_text(headline),
-                "result_label": headline.label,
-                **case_values(case, catalog),
-                "reviewed": case.reviewed.isoformat(),
-                "improvement": round(case_improvement(case), 4),
-            }
-        )
-    return {
+    position = {f: {v["id"]: i for i, v in enumerate(values[f])} for f in FACETS}
+    index: dict[str, Any] = {
         "facets": [{"name": f, "label": labels[f], "values": values[f]} for f in FACETS],
-        "cases": cases,
+        "ids": [],
+        "reviewed": [],
+        "improvement": [],
+        **{f: [] for f in FACETS},
     }
+    cards: list[list[str]] = []
+    for case in library_order(catalog):
+        index["ids"].append(case.id)
+        for name, ids in case_values(case, catalog).items():
+            numbers = [position[name][v] for v in ids]
+            index[name].append((numbers[0] if numbers else -1) if name in SINGLE else numbers)
+        index["reviewed"].append((case.reviewed - _EPOCH).days)
+        index["improvement"].append(round(case_improvement(case) * 10_000))
+        headline = case.results[0]
+        cards.append([case.title, case.summary, case.alias, result_text(headline), headline.label])
+    chunks = [cards[i : i + CARD_CHUNK] for i in range(0, len(cards), CARD_CHUNK)]
+    index["chunk"] = CARD_CHUNK
+    return index, chunks
 
 
-def facet_json(catalog: Catalog, t: Callable[[str], str]) -> str:
-    """:func:`facet_data` as compact UTF-8 JSON text."""
-    return json.dumps(facet_data(catalog, t), ensure_ascii=False, separators=(",", ":"))
+def compact_json(data: Any) -> str:
+    """Compact UTF-8 JSON text."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def version(text: str) -> str:

@@ -10,11 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .catalog import Catalog
-from .facets import facet_json, library_order, version
+from .facets import compact_json, facet_data, library_order, version
 from .render import GeneratedPage
 
 PER_PAGE = 50
 FACETS_FILE = "cases/facets.json"
+CARDS_DIR = "cases/cards/"
+
+
+def library_files(catalog: Catalog, t: Callable[[str], str]) -> dict[str, str]:
+    """Site path → text of the library's data files: the facet index, then the card chunks.
+
+    The index lists the card chunks' URLs with a content hash, so browsers never mix a
+    fresh index with stale cards.
+    """
+    index, chunks = facet_data(catalog, t)
+    files: dict[str, str] = {}
+    urls = []
+    for number, chunk in enumerate(chunks):
+        text = compact_json(chunk)
+        path = f"{CARDS_DIR}{number}.json"
+        files[path] = text
+        urls.append(f"{path}?v={version(text)}")
+    index["cards"] = urls
+    return {FACETS_FILE: compact_json(index), **files}
 
 
 def page_src(number: int) -> str:
@@ -28,7 +47,7 @@ def library_pages(
     """The library's pages, first page first, in the library's default order."""
     ordered = library_order(catalog)
     chunks = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
-    facets_url = f"{FACETS_FILE}?v={version(facet_json(catalog, t))}"
+    facets_url = f"{FACETS_FILE}?v={version(library_files(catalog, t)[FACETS_FILE])}"
     for number, chunk in enumerate(chunks, start=1):
         title = t("cases") if number == 1 else f"{t('cases')} · {t('page_n').format(n=number)}"
         yield GeneratedPage(

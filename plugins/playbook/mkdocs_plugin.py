@@ -21,11 +21,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
-from .facets import facet_json
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
-from .library import FACETS_FILE
+from .library import library_files
 from .load import Settings, load_project
 from .problems import errors
 from .render import GeneratedPage, Renderer
@@ -182,8 +181,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
             )
         if self.catalog is not None:
-            text = facet_json(self.catalog, translator(self.config.language))
-            files.append(File.generated(config, FACETS_FILE, content=text))
+            data_files = library_files(self.catalog, translator(self.config.language))
+            for path, text in data_files.items():
+                files.append(File.generated(config, path, content=text))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))

@@ -1,5 +1,8 @@
 /* Case library (/cases/): facet filters, free text, sorting and counts over the compact
-   facet file (cases/facets.json). Active only where #pb-library exists. The whole state
+   numeric facet index (cases/facets.json); card texts come in chunks (cases/cards/N.json)
+   fetched only for the hits on screen, or all at once when free text needs them.
+   The static first page of cards stays until the index has loaded. Active only where
+   #pb-library exists. The whole state
    lives in the URL (industry, pain, category, stage, tier, size, metric, q, sort), so a link
    reproduces the view; every change is a history entry, so Back steps through them.
    Content is only ever inserted as text (textContent), never as HTML. */
@@ -14,7 +17,8 @@
   var list = document.getElementById("pb-case-list");
   var count = document.getElementById("pb-library-count");
   var pagination = document.getElementById("pb-pagination");
-  var data, facets, labels = {}, boxes = {}, shown = PAGE, timer = null;
+  var data, cases, facets, labels = {}, boxes = {}, shown = PAGE, timer = null;
+  var chunkLoads = {}, allTexts = null, drawn = 0;
   var state = { sel: {}, q: "", sort: "reviewed" };
 
   function el(tag, cls, text) {
@@ -46,14 +50,44 @@
     if (url !== location.pathname + location.search) history.pushState(null, "", url);
   }
 
-  // Lower-cased text each case is matched against: substring search works for Chinese.
+  // Index columns → one object per case, with value ids per facet (as the URL uses them).
   function prepare() {
-    data.cases.forEach(function (c) {
-      c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
-        .join(" ").toLowerCase();
+    cases = data.ids.map(function (id, i) {
+      var c = { i: i, id: id, reviewed: data.reviewed[i], improvement: data.improvement[i], text: null };
+      facets.forEach(function (f) {
+        var v = data[f.name][i];
+        var list = Array.isArray(v) ? v : v < 0 ? [] : [v];
+        c[f.name] = list.map(function (n) { return f.values[n].id; });
+      });
+      return c;
     });
   }
+  // Card texts arrive in chunks; each case then also gets its lower-cased search text
+  // (substring search works for Chinese without segmentation).
+  function loadChunk(k) {
+    if (!chunkLoads[k]) {
+      chunkLoads[k] = fetch(base + data.cards[k]).then(function (r) { return r.json(); }).then(function (rows) {
+        rows.forEach(function (row, j) {
+          var c = cases[k * data.chunk + j];
+          c.title = row[0]; c.summary = row[1]; c.alias = row[2]; c.result = row[3]; c.result_label = row[4];
+          c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
+            .join(" ").toLowerCase();
+        });
+      });
+    }
+    return chunkLoads[k];
+  }
+  function loadCards(list) {
+    var needed = {};
+    list.forEach(function (c) { if (c.text === null) needed[Math.floor(c.i / data.chunk)] = true; });
+    return Promise.all(Object.keys(needed).map(loadChunk));
+  }
+  function loadAllTexts() {
+    if (!allTexts) allTexts = loadCards(cases);
+    return allTexts;
+  }
   function matchesText(c, words) {
+    if (!words.length) return true;
     for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
     return true;
   }
@@ -75,7 +109,7 @@
     q.setAttribute("aria-label", strings.search);
     q.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { state.q = q.value.trim(); shown = PAGE; writeUrl(); render(); }, 250);
+      timer = setTimeout(function () { state.q = q.value.trim(); shown = PAGE; writeUrl(); update(); }, 250);
     });
     var sort = el("select", "pb-library__sort");
     sort.id = "pb-library-sort"; sort.setAttribute("aria-label", strings.sort);
@@ -141,9 +175,21 @@
     return a;
   }
 
+  // Free text needs every card text; facets alone need only the index.
+  function update() {
+    var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length) {
+      root.dataset.loading = "true";
+      loadAllTexts().then(function () { delete root.dataset.loading; render(); });
+    } else {
+      render();
+    }
+  }
+
   function render() {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-    var textHits = data.cases.filter(function (c) { return matchesText(c, words); });
+    if (words.length && cases.some(function (c) { return c.text === null; })) return update();
+    var textHits = cases.filter(function (c) { return matchesText(c, words); });
     facets.forEach(function (f) {
       var counts = {};
       textHits.forEach(function (c) {
@@ -162,7 +208,20 @@
     hits.sort(state.sort === "improvement"
       ? function (a, b) { return b.improvement - a.improvement || cmpReviewed(a, b); }
       : cmpReviewed);
-    list.replaceChildren.apply(list, hits.slice(0, shown).map(card));
+    var visible = hits.slice(0, shown), token = ++drawn;
+    loadCards(visible).then(function () {
+      if (token === drawn) drawList(hits, visible);
+    });
+    var total = cases.length;
+    count.textContent = hits.length === total ? fmt(strings.count, { n: total })
+      : fmt(strings.count_of, { n: hits.length, total: total });
+    var q = document.getElementById("pb-library-q");
+    if (q.value.trim() !== state.q) q.value = state.q;
+    document.getElementById("pb-library-sort").value = state.sort;
+  }
+
+  function drawList(hits, visible) {
+    list.replaceChildren.apply(list, visible.map(card));
     if (!hits.length) {
       var empty = el("p", "pb-library__empty", strings.empty);
       empty.id = "pb-library-empty";
@@ -171,18 +230,13 @@
     if (hits.length > shown) {
       var more = el("button", "pb-library__more md-button", strings.more);
       more.type = "button";
-      more.addEventListener("click", function () { shown += PAGE; render(); });
+      more.addEventListener("click", function () { shown += PAGE; update(); });
       list.append(more);
     }
-    var total = data.cases.length;
-    count.textContent = hits.length === total ? fmt(strings.count, { n: total })
-      : fmt(strings.count_of, { n: hits.length, total: total });
-    var q = document.getElementById("pb-library-q");
-    if (q.value.trim() !== state.q) q.value = state.q;
-    document.getElementById("pb-library-sort").value = state.sort;
+    root.dataset.ready = "true";
   }
   function cmpReviewed(a, b) {
-    return a.reviewed < b.reviewed ? 1 : a.reviewed > b.reviewed ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return b.reviewed - a.reviewed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
   fetch(root.dataset.facets).then(function (r) { return r.json(); }).then(function (json) {
@@ -194,8 +248,7 @@
     prepare();
     readUrl();
     buildUi();
-    render();
-    root.dataset.ready = "true";
-    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; render(); });
+    update();
+    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; update(); });
   });
 })();
