@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .load import KIND_FOLDERS, LoadResult, Settings, load_project
-from .problems import errors, to_json
+from .load import KIND_FOLDERS, LoadResult, load_project
+from .problems import errors, sort_problems, to_json
+from .projectconfig import project_settings
 from .scaffold import scaffold
 from .schema import ID_PATTERN
 
@@ -28,8 +29,13 @@ def _today() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _settings(root: Path) -> Settings:
-    return Settings(root=root.resolve(), today=_today())
+def _load(root: Path) -> LoadResult:
+    """Load the project with the limits and options of its mkdocs.yml, like ``build`` does."""
+    settings, config_problems = project_settings(root.resolve(), _today())
+    result = load_project(settings)
+    if config_problems:
+        result.problems = sort_problems([*config_problems, *result.problems])
+    return result
 
 
 def _print_problems(result: LoadResult, out: TextIO) -> None:
@@ -39,7 +45,7 @@ def _print_problems(result: LoadResult, out: TextIO) -> None:
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate only; exit 1 if any error."""
-    result = load_project(_settings(args.project))
+    result = _load(args.project)
     failures = errors(result.problems)
     if args.format == "json":
         print(to_json(result.problems), file=out)
@@ -78,7 +84,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
             f"✗ {target.relative_to(root).as_posix()} already exists; not overwriting it", file=out
         )
         return 1
-    result = load_project(_settings(root))
+    result = _load(root)
     text = scaffold(args.kind, result.vocabulary, _today() or dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -105,7 +111,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     root: Path = args.project.resolve()
     started = time.perf_counter()
-    result = load_project(_settings(root))
+    result = _load(root)
     if errors(result.problems):
         _print_problems(result, out)
         print(f"✗ {len(errors(result.problems))} error(s); nothing was written", file=out)
@@ -178,7 +184,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from mkdocs.commands.serve import serve
 
     root: Path = args.project.resolve()
-    result = load_project(_settings(root))
+    result = _load(root)
     _print_problems(result, out)
     if errors(result.problems):
         print("✗ fix the errors above, then run serve again", file=out)

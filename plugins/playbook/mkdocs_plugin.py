@@ -19,8 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
-from .load import Settings, load_project
+from .load import is_ignored, load_project
 from .problems import errors
+from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .yamlsource import Limits
 
@@ -88,19 +89,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return config
         root = self.project_root(config)
-        limits = Limits(
-            **{
-                k: self.config.limits[k]
-                for k in ("max_file_bytes", "max_depth", "max_values", "max_records")
-            }
-        )
         today = os.environ.get("PLAYBOOK_TODAY")
-        settings = Settings(
-            root=root,
-            freshness_days=self.config.freshness_days,
-            limits=limits,
-            today=dt.date.fromisoformat(today) if today else None,
+        # The same option check as `build.py check`, so both accept and refuse the same values.
+        options = {"freshness_days": self.config.freshness_days, "limits": dict(self.config.limits)}
+        settings, config_problems = settings_from_options(
+            root, options, dt.date.fromisoformat(today) if today else None
         )
+        if config_problems:
+            raise PluginError("\n".join(p.format() for p in config_problems))
         result = load_project(settings)
         self.timings = dict(result.timings)
         failures = errors(result.problems)
@@ -137,9 +133,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        # YAML sources under docs_dir are data, not assets: never copy them into the site.
+        # YAML sources under docs_dir are data, not assets, and editor backups (x.yaml~,
+        # x.md.swp) may hold anything, private fields included: never copy them into the site.
         for file in list(files):
-            if file.src_uri.endswith((".yaml", ".yml")):
+            if file.src_uri.endswith((".yaml", ".yml")) or any(
+                is_ignored(part) for part in file.src_uri.split("/")
+            ):
                 files.remove(file)
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
