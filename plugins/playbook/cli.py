@@ -180,16 +180,19 @@ class _WarningCounter(logging.Handler):
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
-    """Validate, then serve with live reload on 127.0.0.1."""
+    """Serve with live reload on 127.0.0.1; invalid content shows an error page until fixed."""
     from mkdocs.commands.serve import serve
 
     root: Path = args.project.resolve()
     result = _load(root)
-    _print_problems(result, out)
-    if errors(result.problems):
-        print("✗ fix the errors above, then run serve again", file=out)
-        return 1
-    print(f"✓ content valid; serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=out)
+    url = f"http://127.0.0.1:{args.port}/"
+    failures = errors(result.problems)
+    if failures:
+        # The plugin lists the problems (terminal and browser) and recovers on the next valid save.
+        print(f"✗ {len(failures)} error(s); serving an error page on {url} until fixed", file=out)
+    else:
+        print(f"✓ content valid; serving on {url} (Ctrl+C to stop)", file=out)
+    out.flush()
     os.chdir(root)
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
     return 0

@@ -19,8 +19,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
-from .load import is_ignored, load_project
-from .problems import errors
+from .errorpage import error_html, error_page_uris
+from .i18n import translator
+from .load import LoadResult, is_ignored, load_project
+from .problems import Problem, errors
 from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .yamlsource import Limits
@@ -77,6 +79,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.timings: dict[str, float] = {}
+        self.serving = False
+        """True between ``on_startup(command="serve")`` and ``on_shutdown``."""
+        self.problems: list[Problem] = []
+        """Errors of the last load; non-empty only while serving invalid content."""
+
+    # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
+    # on_config therefore resets every piece of per-build state.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -95,11 +109,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         settings, config_problems = settings_from_options(
             root, options, dt.date.fromisoformat(today) if today else None
         )
-        if config_problems:
-            raise PluginError("\n".join(p.format() for p in config_problems))
+        self.catalog, self.renderer, self.pages, self.problems = None, None, {}, []
         result = load_project(settings)
         self.timings = dict(result.timings)
-        failures = errors(result.problems)
+        failures = [*config_problems, *errors(result.problems)]
+        if failures and self.serving:
+            self._serve_errors(failures, result)
+            return config
         if failures:
             raise PluginError(
                 f"{len(failures)} problem(s) in the playbook content:\n"
@@ -129,6 +145,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 script.defer = True
                 config.extra_javascript.append(script)
         return config
+
+    def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
+        """Keep `serve` alive: log the problems and turn every page into the error list."""
+        for problem in failures:
+            log.error(problem.format())
+        log.error(f"{len(failures)} problem(s); the browser shows them until the next valid save")
+        self.problems = failures
+        title = translator(self.config.language)("content_errors")
+        self.pages = {uri: GeneratedPage(uri, title, "") for uri in error_page_uris(result)}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -162,6 +187,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self.config.enabled and self.problems:
+            return error_html(self.problems, self.config.language)
         if not self.config.enabled or self.renderer is None:
             return output
         generated = self.pages.get(page.file.src_uri)
