@@ -311,3 +311,22 @@ def test_emacs_lock_file_as_dangling_symlink_is_ignored(project: Project) -> Non
     os.symlink("someone@host.1234:1700000000", project.root / "cases" / ".#sorting-case.yaml")
     code, out = project.check()
     assert code == 0, out
+
+
+# --- regressions found by the fuzz tests ----------------------------------------------
+
+
+def test_control_character_after_a_lone_cr_is_located_on_the_next_line() -> None:
+    # YAML counts a lone CR as a line break; the position once ignored it.
+    with pytest.raises(SourceError) as caught:
+        parse_document("\r\x1f", "f.yaml", Limits())
+    problem = caught.value.problem
+    assert (problem.line, problem.column) == (2, 1)
+    assert "control character U+001F" in problem.message
+
+
+def test_lone_surrogate_in_text_is_a_problem_not_a_crash() -> None:
+    # parse_document takes str; a lone surrogate made the C parser raise UnicodeEncodeError.
+    with pytest.raises(SourceError) as caught:
+        parse_document("a: \ud800", "f.yaml", Limits())
+    assert caught.value.problem.format() == "f.yaml:1:1: text is not valid Unicode"
