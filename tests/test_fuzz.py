@@ -234,6 +234,95 @@ def test_mutated_example_files(sandbox: Sandbox, rel: str, data: st.DataObject) 
     sandbox.load_with(rel, newline.join(lines).encode("utf-8", "surrogatepass"))
 
 
+def _replace_somewhere(value: Any, data: st.DataObject, depth: int = 0) -> Any:
+    """``value`` with one nested value (chosen at random) replaced by a random YAML value."""
+    children = (
+        list(value)
+        if isinstance(value, dict)
+        else range(len(value))
+        if isinstance(value, list)
+        else []
+    )
+    if not children or (depth and data.draw(st.booleans(), label=f"stop at depth {depth}")):
+        return data.draw(VALUES, label="replacement")
+    key = data.draw(st.sampled_from(list(children)), label=f"key at depth {depth}")
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[key] = _replace_somewhere(value[key], data, depth + 1)
+    return copy
+
+
+@FUZZ
+@given(rel=st.sampled_from(_example_files()), data=st.data())
+def test_example_files_with_a_value_of_another_type(
+    sandbox: Sandbox, rel: str, data: st.DataObject
+) -> None:
+    """Type confusion at any depth of every example file (e.g. ``results: 1``)."""
+    document = yaml.safe_load((REPO / rel).read_text(encoding="utf-8"))
+    mutated = _replace_somewhere(document, data)
+    text = yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False)
+    sandbox.load_with(rel, text.encode("utf-8", "surrogatepass"))
+
+
+OTHER_VALUES: list[Any] = [
+    1,
+    2.5,
+    True,
+    None,
+    "",
+    "text",
+    [],
+    {},
+    ["x"],
+    {"a": 1},
+    dt.date(2026, 1, 1),
+]
+
+
+def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else []
+    )
+    return [at] + [p for key, child in children for p in _paths(child, (*at, key))]
+
+
+def _replaced(value: Any, at: tuple[Any, ...], new: Any) -> Any:
+    if not at:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[at[0]] = _replaced(value[at[0]], at[1:], new)
+    return copy
+
+
+def test_every_value_of_every_kind_replaced_by_every_other_type(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Exhaustive type confusion on the small fixture: each value of each file, each type."""
+    from conftest import FILES
+
+    root = tmp_path_factory.mktemp("types") / "proj"
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    settings_ = Settings(root=root, today=dt.date.fromisoformat(TODAY))
+    loads = 0
+    for rel, text in FILES.items():
+        if not rel.endswith(".yaml"):
+            continue
+        document = yaml.safe_load(text)
+        for at in _paths(document)[1:]:
+            for new in OTHER_VALUES:
+                mutated = yaml.safe_dump(_replaced(document, at, new), allow_unicode=True)
+                (root / rel).write_text(mutated, encoding="utf-8")
+                assert_clean(load_project(settings_), root)
+                loads += 1
+        (root / rel).write_text(text, encoding="utf-8")
+    assert loads > 800, loads
+
+
 def test_every_example_file_is_fuzzed(sandbox: Sandbox) -> None:
     """The mutation test draws from all example files (and the sandbox holds the same set)."""
     assert _example_files() == sandbox.files

@@ -330,3 +330,12 @@ def test_lone_surrogate_in_text_is_a_problem_not_a_crash() -> None:
     with pytest.raises(SourceError) as caught:
         parse_document("a: \ud800", "f.yaml", Limits())
     assert caught.value.problem.format() == "f.yaml:1:1: text is not valid Unicode"
+
+
+@pytest.mark.parametrize("value", ["1", "true", "2026-01-01", "2.5"])
+def test_results_that_are_not_a_list_is_a_problem_not_a_crash(project: Project, value: str) -> None:
+    # check_result_values iterated `results` before checking it was a list (TypeError).
+    text = CASE.split("results:")[0] + f"results: {value}\n" + "owner: x\nreviewed: 2026-10-01\n"
+    project.write("cases/sorting-case.yaml", text)
+    line = only_problem(project)
+    assert line.startswith("cases/sorting-case.yaml:17:10: 'results' must be a list, got ")
