@@ -263,19 +263,8 @@ def test_example_files_with_a_value_of_another_type(
     sandbox.load_with(rel, text.encode("utf-8", "surrogatepass"))
 
 
-OTHER_VALUES: list[Any] = [
-    1,
-    2.5,
-    True,
-    None,
-    "",
-    "text",
-    [],
-    {},
-    ["x"],
-    {"a": 1},
-    dt.date(2026, 1, 1),
-]
+OTHER_VALUES: list[Any] = [1, None, "text", ["x"], {"a": 1}, dt.date(2026, 1, 1)]
+"""One of each YAML type the validators tell apart (number, empty, text, list, mapping, date)."""
 
 
 def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -320,7 +309,7 @@ def test_every_value_of_every_kind_replaced_by_every_other_type(
                 assert_clean(load_project(settings_), root)
                 loads += 1
         (root / rel).write_text(text, encoding="utf-8")
-    assert loads > 800, loads
+    assert loads > 600, loads
 
 
 def test_every_example_file_is_fuzzed(sandbox: Sandbox) -> None:
