@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -20,8 +21,9 @@ from typing import Any, TextIO
 from .gitinfo import GitError, changed_files
 from .health import build_report, format_text, parse_fail_on
 from .jsonschema_export import modeline, stale_schemas, write_schemas
-from .load import KIND_FOLDERS, LoadResult, Settings, load_project
-from .problems import errors, to_json
+from .load import KIND_FOLDERS, LoadResult, load_project
+from .problems import errors, sort_problems, to_json
+from .projectconfig import project_settings
 from .review import print_review, review
 from .scaffold import scaffold
 from .schema import ID_PATTERN
@@ -32,8 +34,13 @@ def _today() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _settings(root: Path) -> Settings:
-    return Settings(root=root.resolve(), today=_today())
+def _load(root: Path) -> LoadResult:
+    """Load the project with the limits and options of its mkdocs.yml, like ``build`` does."""
+    settings, config_problems = project_settings(root.resolve(), _today())
+    result = load_project(settings)
+    if config_problems:
+        result.problems = sort_problems([*config_problems, *result.problems])
+    return result
 
 
 def _print_problems(result: LoadResult, out: TextIO) -> None:
@@ -50,7 +57,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         except GitError as exc:
             print(f"✗ {exc}", file=out)
             return 2
-    result = load_project(_settings(args.project))
+    result = _load(args.project)
     failures = errors(result.problems)
     if changes is not None:
         print_review(review(result, changes, args.changed_since), out, args.format)
@@ -94,7 +101,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
             f"✗ {target.relative_to(root).as_posix()} already exists; not overwriting it", file=out
         )
         return 1
-    result = load_project(_settings(root))
+    result = _load(root)
     text = scaffold(args.kind, result.vocabulary, _today() or dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(modeline(args.kind, target, root) + text, encoding="utf-8")
@@ -121,8 +128,10 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
         print(f"✗ --fail-on: {exc}", file=out)
         return 2
     root: Path = args.project.resolve()
-    days = args.days if args.days is not None else _freshness_days(root)
-    settings = Settings(root=root, today=_today(), freshness_days=days)
+    settings, _ = project_settings(root, _today())
+    if args.days is not None:
+        settings = dataclasses.replace(settings, freshness_days=args.days)
+    days = settings.freshness_days
     result = load_project(settings)
     if result.taxonomy is None or result.records is None:
         _print_problems(result, out)
@@ -140,29 +149,10 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if failing else 0
 
 
-def _freshness_days(root: Path) -> int:
-    """``freshness_days`` of the playbook plugin in mkdocs.yml (default 180)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold !!python/name tags; they are irrelevant here.
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("playbook"), dict):
-                return int(plugin["playbook"].get("freshness_days", 180))
-    except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError):
-        pass
-    return 180
-
-
 def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
     """Regenerate the editor JSON Schemas under schemas/ (or, with --check, report stale ones)."""
     root: Path = args.project
-    vocabulary = load_project(_settings(root)).vocabulary
+    vocabulary = _load(root).vocabulary
     if args.check:
         stale = stale_schemas(root, vocabulary)
         for rel in stale:
@@ -196,7 +186,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     root: Path = args.project.resolve()
     started = time.perf_counter()
-    result = load_project(_settings(root))
+    result = _load(root)
     if errors(result.problems):
         _print_problems(result, out)
         print(f"✗ {len(errors(result.problems))} error(s); nothing was written", file=out)
@@ -265,16 +255,19 @@ class _WarningCounter(logging.Handler):
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
-    """Validate, then serve with live reload on 127.0.0.1."""
+    """Serve with live reload on 127.0.0.1; invalid content shows an error page until fixed."""
     from mkdocs.commands.serve import serve
 
     root: Path = args.project.resolve()
-    result = load_project(_settings(root))
-    _print_problems(result, out)
-    if errors(result.problems):
-        print("✗ fix the errors above, then run serve again", file=out)
-        return 1
-    print(f"✓ content valid; serving on http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=out)
+    result = _load(root)
+    url = f"http://127.0.0.1:{args.port}/"
+    failures = errors(result.problems)
+    if failures:
+        # The plugin lists the problems (terminal and browser) and recovers on the next valid save.
+        print(f"✗ {len(failures)} error(s); serving an error page on {url} until fixed", file=out)
+    else:
+        print(f"✓ content valid; serving on {url} (Ctrl+C to stop)", file=out)
+    out.flush()
     os.chdir(root)
     serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
     return 0

@@ -165,6 +165,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_industry": {"zh": "行业", "en": "Industry"},
     "kind_pain_point": {"zh": "痛点", "en": "Pain point"},
     "kind_page": {"zh": "手册", "en": "Playbook page"},
+    "content_errors": {
+        "zh": "内容有错误，网站暂未更新",
+        "en": "The content has errors; the site is not updated",
+    },
+    "content_errors_intro": {
+        "zh": "请修正下列问题并保存，本页会自动刷新（也可运行 python3 build.py check）。",
+        "en": "Fix these problems and save; this page reloads by itself "
+        "(or run python3 build.py check).",
+    },
     "pain_points_intro": {
         "zh": "按痛点查找案例、异议和行业。",
         "en": "Find cases, objections and industries by pain point.",

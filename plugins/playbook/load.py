@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .fsguard import is_inside, links_outside
 from .problems import Problem, errors, sort_problems
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
 from .validate import (
@@ -100,17 +101,8 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
             rel = file.relative_to(root).as_posix()
             if any(is_ignored(part) for part in file.relative_to(base).parts):
                 continue
-            if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
-                problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        "symbolic link points outside the project",
-                        "copy the file in instead",
-                    )
-                )
-                continue
+            if not file.resolve().is_relative_to(resolved_root):
+                continue  # reported by fsguard.links_outside
             if file.is_dir():
                 continue
             if file.suffix == ".yml":
@@ -137,7 +129,12 @@ def load_project(settings: Settings) -> LoadResult:
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
-    taxonomy_doc = _read(root / TAXONOMY_FILE, TAXONOMY_FILE, settings.limits, problems)
+    problems.extend(links_outside(root))
+    taxonomy_doc = (
+        _read(root / TAXONOMY_FILE, TAXONOMY_FILE, settings.limits, problems)
+        if is_inside(root, root / TAXONOMY_FILE)
+        else None
+    )
     files = discover(root, problems)
     docs: list[tuple[SourceFile, Document]] = []
     for source in files:

@@ -21,12 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
+from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .library import library_files
-from .load import Settings, load_project
-from .problems import errors
+from .load import LoadResult, is_ignored, load_project
+from .problems import Problem, errors
+from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .search_index import SearchIndexError, index_site, search_kind, searchable
 from .yamlsource import Limits
@@ -91,6 +93,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.timings: dict[str, float] = {}
+        self.serving = False
+        """True between ``on_startup(command="serve")`` and ``on_shutdown``."""
+        self.problems: list[Problem] = []
+        """Errors of the last load; non-empty only while serving invalid content."""
+
+    # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
+    # on_config therefore resets every piece of per-build state.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.serving = False
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -103,29 +117,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return config
         root = self.project_root(config)
-        limits = Limits(
-            **{
-                k: self.config.limits[k]
-                for k in ("max_file_bytes", "max_depth", "max_values", "max_records")
-            }
-        )
         today = os.environ.get("PLAYBOOK_TODAY")
-        settings = Settings(
-            root=root,
-            freshness_days=self.config.freshness_days,
-            limits=limits,
-            today=dt.date.fromisoformat(today) if today else None,
+        # The same option check as `build.py check`, so both accept and refuse the same values.
+        options = {"freshness_days": self.config.freshness_days, "limits": dict(self.config.limits)}
+        settings, config_problems = settings_from_options(
+            root, options, dt.date.fromisoformat(today) if today else None
         )
+        self.catalog, self.renderer, self.pages, self.problems = None, None, {}, []
         result = load_project(settings)
         self.timings = dict(result.timings)
-        failures = errors(result.problems)
+        failures = [*config_problems, *errors(result.problems)]
+        if failures and self.serving:
+            self._serve_errors(failures, result)
+            return config
         if failures:
             raise PluginError(
                 f"{len(failures)} problem(s) in the playbook content:\n"
                 + "\n".join(p.format() for p in failures)
             )
+        # Stale records are a content-health matter, not a broken site: they are listed
+        # (and `build.py check` prints them as warnings) but do not fail `--strict` builds.
         for warning in result.problems:
-            log.warning(warning.format())
+            log.info(warning.format())
         assert result.taxonomy is not None and result.records is not None
         started = time.perf_counter()
         self.catalog = build_catalog(result.taxonomy, result.records)
@@ -159,12 +172,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 config.extra_javascript.append(script)
         return config
 
+    def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
+        """Keep `serve` alive: log the problems and turn every page into the error list."""
+        for problem in failures:
+            log.error(problem.format())
+        log.error(f"{len(failures)} problem(s); the browser shows them until the next valid save")
+        self.problems = failures
+        title = translator(self.config.language)("content_errors")
+        self.pages = {uri: GeneratedPage(uri, title, "") for uri in error_page_uris(result)}
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        # YAML sources under docs_dir are data, not assets: never copy them into the site.
+        # YAML sources under docs_dir are data, not assets, and editor backups (x.yaml~,
+        # x.md.swp) may hold anything, private fields included: never copy them into the site.
         for file in list(files):
-            if file.src_uri.endswith((".yaml", ".yml")):
+            if file.src_uri.endswith((".yaml", ".yml")) or any(
+                is_ignored(part) for part in file.src_uri.split("/")
+            ):
                 files.remove(file)
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
@@ -201,6 +226,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self.config.enabled and self.problems:
+            return error_html(self.problems, self.config.language)
         if not self.config.enabled or self.renderer is None:
             return output
         generated = self.pages.get(page.file.src_uri)

@@ -22,13 +22,24 @@ class Problem:
     severity: Severity = "error"
 
     def format(self) -> str:
-        """Render as ``path:line:column: message (hint)``, the form editors understand."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """Render as ``path:line:column: message (hint)``, the form editors understand.
+
+        Always one line: messages quote content, which may hold line breaks or
+        control characters; those are shown escaped.
+        """
+        path, message = _one_line(self.path), _one_line(self.message)
+        text = f"{path}:{self.line}:{self.column}: {message}"
         if self.severity == "warning":
-            text = f"{self.path}:{self.line}:{self.column}: warning: {self.message}"
+            text = f"{path}:{self.line}:{self.column}: warning: {message}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f" ({_one_line(self.hint)})"
         return text
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -237,8 +237,10 @@ def check_id(doc: Document, expected: str, data: dict[str, Any], problems: list[
         )
 
 
-def check_result_values(doc: Document, results: list[Any], problems: list[Problem]) -> None:
+def check_result_values(doc: Document, results: Any, problems: list[Problem]) -> None:
     """Each case result needs ``change``, or both ``before`` and ``after``."""
+    if not isinstance(results, list):
+        return  # not a list at all: the schema check has reported that already
     for i, result in enumerate(results):
         if not isinstance(result, dict):
             continue

@@ -9,6 +9,7 @@ value and every mapping key. Nothing here knows about cases or objections.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,8 +104,9 @@ def decode(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Everything before the bad byte decodes, so the position is in characters.
+        prefix = raw[: exc.start].decode("utf-8")
+        line, column = _line_column(prefix, len(prefix))
         guess = "GBK/GB18030" if _decodes_as(raw, "gb18030") else "an unknown encoding"
         raise SourceError(
             Problem(
@@ -118,6 +120,18 @@ def decode(raw: bytes, path: str) -> str:
     if "\x00" in text:
         raise SourceError(Problem(path, 1, 1, "file contains NUL bytes; is it a binary file?"))
     return text
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as YAML (and so libyaml's marks) count them."""
+
+
+def _line_column(text: str, index: int) -> Position:
+    """1-based line and column of ``text[index]``, counting lines like the YAML parser."""
+    before = text[:index]
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
 
 
 def _decodes_as(raw: bytes, encoding: str) -> bool:
@@ -166,9 +180,28 @@ def parse_document(text: str, path: str, limits: Limits) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise SourceError(Problem(path, line, column, *_yaml_message(exc, text, mark))) from None
+    except yaml.reader.ReaderError as exc:
+        raise SourceError(_reader_problem(exc, text, path)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
         raise SourceError(Problem(path, 1, 1, f"invalid YAML: {exc}")) from None
+    except UnicodeEncodeError:  # lone surrogates: only possible when called with a str
+        raise SourceError(Problem(path, 1, 1, "text is not valid Unicode")) from None
     return doc
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    """Locate a character YAML refuses (control characters, mostly pasted by accident)."""
+    # libyaml reports a byte offset into the UTF-8 text; positions elsewhere are characters.
+    index = len(text.encode("utf-8")[: max(0, int(exc.position))].decode("utf-8", "ignore"))
+    line, column = _line_column(text, index)
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Problem(
+        path,
+        line,
+        column,
+        f"the file contains the control character U+{code:04X}, which YAML does not allow",
+        "delete it; it is invisible in most editors and usually comes from copy and paste",
+    )
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]:

@@ -1,0 +1,148 @@
+"""The playbook plugin's options, read the same way by ``check`` and by the MkDocs plugin.
+
+``check`` must not import MkDocs, yet it has to honour the ``limits`` and
+``freshness_days`` written in ``mkdocs.yml`` so that ``check`` and ``build``
+agree. So ``read_plugin_options`` does a small, safe YAML read of mkdocs.yml
+(tolerating MkDocs' own tags such as ``!!python/name`` and ``!ENV``), and
+``settings_from_options`` turns the options (from that read or from the
+plugin's validated config) into :class:`Settings`, checking the values once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .load import Settings
+from .problems import Problem
+from .yamlsource import Limits
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN_NAME = "playbook"
+LIMIT_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Limits))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs' custom tags without executing anything."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' ``!ENV VAR`` / ``!ENV [VAR1, VAR2, default]``: first set variable, else default."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        return None
+    for name in names:
+        value = os.environ.get(str(name))
+        if value is not None:
+            return yaml.safe_load(value)
+    return default
+
+
+def _ignore(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+    """Any other tag (``!!python/name:…``, ``!relative``): not an option of ours; skip it."""
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_constructor(None, _ignore)
+
+
+def read_plugin_options(root: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """The ``playbook`` plugin's options from ``root/mkdocs.yml`` ({} when absent)."""
+    file = root / CONFIG_FILE
+    if not file.is_file():
+        return {}, []
+    try:
+        data = yaml.load(
+            file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader
+        )  # a SafeLoader subclass
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return {}, [Problem(CONFIG_FILE, line, column, f"cannot read {CONFIG_FILE}: {exc}")]
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    entries: list[Any] = (
+        [{k: v} for k, v in plugins.items()] if isinstance(plugins, dict) else plugins or []
+    )
+    if not isinstance(entries, list):
+        return {}, []
+    for entry in entries:
+        if entry == PLUGIN_NAME:
+            return {}, []
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME]
+            return (dict(options) if isinstance(options, dict) else {}), []
+    return {}, []
+
+
+def _whole_number(value: Any, name: str, problems: list[Problem], minimum: int) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                f"playbook option '{name}' must be a whole number ≥ {minimum}, got {value!r}",
+            )
+        )
+        return None
+    return value
+
+
+def settings_from_options(
+    root: Path, options: Mapping[str, Any], today: dt.date | None = None
+) -> tuple[Settings, list[Problem]]:
+    """Settings for ``root`` from the plugin's options; bad values become problems."""
+    problems: list[Problem] = []
+    defaults = Settings(root=root)
+    freshness = options.get("freshness_days")
+    if freshness is None:
+        freshness = defaults.freshness_days
+    freshness = _whole_number(freshness, "freshness_days", problems, 0)
+    raw_limits = options.get("limits") or {}
+    if not isinstance(raw_limits, Mapping):
+        problems.append(Problem(CONFIG_FILE, 1, 1, "playbook option 'limits' must be a mapping"))
+        raw_limits = {}
+    limits: dict[str, int] = {}
+    for name in LIMIT_NAMES:
+        value = raw_limits.get(name)
+        if value is None:
+            continue
+        checked = _whole_number(value, f"limits.{name}", problems, 1)
+        if checked is not None:
+            limits[name] = checked
+    for name in raw_limits:
+        if name not in LIMIT_NAMES:
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    1,
+                    1,
+                    f"unknown playbook option 'limits.{name}'",
+                    "known limits: " + ", ".join(LIMIT_NAMES),
+                )
+            )
+    settings = Settings(
+        root=root,
+        freshness_days=defaults.freshness_days if freshness is None else freshness,
+        limits=Limits(**limits),
+        today=today,
+    )
+    return settings, problems
+
+
+def project_settings(root: Path, today: dt.date | None = None) -> tuple[Settings, list[Problem]]:
+    """Settings for the project at ``root`` as configured in its mkdocs.yml."""
+    options, problems = read_plugin_options(root)
+    settings, more = settings_from_options(root, options, today)
+    return settings, problems + more

@@ -1,0 +1,145 @@
+"""`serve` survives an invalid edit: errors in the terminal and the browser, recovery on save."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import MKDOCS_YML, TODAY, Project
+
+TITLE = "分拣效率提升 40%"
+HOSTILE_KEY = "<script>alert('XSS-MARKER')</script>"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PLAYBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def fetch(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8", errors="replace")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return 0, ""
+
+    def wait_for(self, path: str, ready: Callable[[str], bool], timeout: float = 60) -> str:
+        """Poll ``path`` until ``ready(html)``; the server must stay up meanwhile."""
+        deadline = time.monotonic() + timeout
+        html = ""
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text(encoding="utf-8")
+            status, html = self.fetch(path)
+            if status == 200 and ready(html):
+                return html
+            time.sleep(0.25)
+        raise AssertionError(
+            f"{path} never got ready; last page:\n{html[-2000:]}\nlog:\n{self.terminal()}"
+        )
+
+    def terminal(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextmanager
+def serve(project: Project, log: Path) -> Iterator[Server]:
+    """`build.py serve` (the same CLI) as a subprocess on a free port of 127.0.0.1."""
+    project.write("mkdocs.yml", MKDOCS_YML + "watch:\n  - cases\n  - content\n")
+    port = _free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "playbook.cli",
+                "--project",
+                str(project.root),
+                "serve",
+                "--port",
+                str(port),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=_env(),
+        )
+    try:
+        yield Server(f"http://127.0.0.1:{port}/", process, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_shows_errors_and_recovers_without_restart(project: Project, tmp_path: Path) -> None:
+    # It even starts on invalid content, showing the error page.
+    project.edit("cases/turnover-case.yaml", "reviewed: 2026-09-01", "reviewed: someday")
+    with serve(project, tmp_path / "serve.log") as server:
+        html = server.wait_for("cases/turnover-case/", lambda html: "someday" in html)
+        assert "&#39;reviewed&#39; must be a date written YYYY-MM-DD" in html
+        project.edit("cases/turnover-case.yaml", "reviewed: someday", "reviewed: 2026-09-01")
+        server.wait_for("cases/turnover-case/", lambda html: "周转天数从 15 天降到 7 天" in html)
+
+        # A valid site; then an invalid save while serving.
+        page = "cases/sorting-case/"
+        server.wait_for(page, lambda html: TITLE in html)
+        original = project.read("cases/sorting-case.yaml")
+        project.write("cases/sorting-case.yaml", original.replace("title:", f'"{HOSTILE_KEY}":'))
+        html = server.wait_for(page, lambda html: "unknown field" in html)
+        # The browser shows every problem, escaped (problems quote content) ...
+        assert "cases/sorting-case.yaml:1:1: unknown field &#39;&lt;script&gt;" in html
+        assert "missing required field &#39;title&#39;" in html
+        assert HOSTILE_KEY not in html
+        assert "内容有错误" in html
+        # ... on every page, hand-written ones included, so whatever is open shows it ...
+        assert "unknown field" in server.wait_for("", lambda html: "unknown field" in html)
+        # ... and the terminal lists them as path:line:column lines.
+        terminal = server.terminal()
+        assert "cases/sorting-case.yaml:1:1: unknown field '<script>" in terminal
+        assert "cases/turnover-case.yaml:15:11: 'reviewed' must be a date" in terminal
+
+        # The next valid save brings the site back, same server process.
+        project.write("cases/sorting-case.yaml", original)
+        html = server.wait_for(page, lambda html: TITLE in html and "unknown field" not in html)
+        assert "内容有错误" not in html
+        assert server.process.poll() is None
+
+
+def test_mkdocs_build_still_fails_hard_on_invalid_content(project: Project) -> None:
+    project.edit("cases/sorting-case.yaml", "title:", "titel:")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
+    assert proc.returncode != 0
+    assert "cases/sorting-case.yaml:1:1: unknown field 'titel'" in proc.stderr + proc.stdout
+    assert not project.site.exists()
