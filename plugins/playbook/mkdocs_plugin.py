@@ -9,6 +9,7 @@ import os
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.config_options import ExtraScriptValue
@@ -16,10 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
-from .load import Settings, load_project
+from .load import LoadResult, Settings, load_project
+from .mkdocs_pages import RecordPage, cache_shared_partials, mark_shared
 from .problems import errors
 from .render import GeneratedPage, Renderer
 from .yamlsource import Limits
@@ -76,6 +79,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.renderer: Renderer | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.timings: dict[str, float] = {}
+        self.preloaded: tuple[Settings, LoadResult] | None = None
+        """Set by the CLI, which has just loaded the same project: used once instead of loading again."""
+        self.loaded_here = False
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -101,7 +107,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             limits=limits,
             today=dt.date.fromisoformat(today) if today else None,
         )
-        result = load_project(settings)
+        preloaded, self.preloaded = self.preloaded, None
+        self.loaded_here = preloaded is None or preloaded[0] != settings
+        result = load_project(settings) if self.loaded_here else preloaded[1]  # type: ignore[index]
         self.timings = dict(result.timings)
         failures = errors(result.problems)
         if failures:
@@ -152,13 +160,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 if not page.src_uri.endswith("index.md")
                 else InclusionLevel.UNDEFINED
             )
-            files.append(
-                File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
-            )
+            file = File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                # Record pages skip MkDocs' Markdown step (see mkdocs_pages); index
+                # pages keep the normal path so the nav's titles apply to them.
+                RecordPage(html.escape(page.title, quote=False), file, config)
+            files.append(file)
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.config.enabled:
+            mark_shared(files, nav.pages)
+        return nav
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        if self.config.enabled:
+            cache_shared_partials(env)
+        return env
 
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
