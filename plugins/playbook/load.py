@@ -132,11 +132,6 @@ def load_project(settings: Settings) -> LoadResult:
 
     taxonomy_doc = _read(root / TAXONOMY_FILE, TAXONOMY_FILE, settings.limits, problems)
     files = discover(root, problems)
-    docs: list[tuple[SourceFile, Document]] = []
-    for source in files:
-        doc = _read(source.file, source.path, settings.limits, problems)
-        if doc is not None:
-            docs.append((source, doc))
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -154,13 +149,20 @@ def load_project(settings: Settings) -> LoadResult:
             )
         )
     _check_duplicate_ids(files, problems)
-    today = settings.today or dt.date.today()
+    timings["validate"] = time.perf_counter() - started
+
+    # Each record file is read, parsed and validated on its own (the vocabulary is
+    # known from file names and the taxonomy), so large projects use every core.
+    from .parallel import load_records
+
     records = model.Records()
-    for source, doc in docs:
-        record = _validate_record(source, doc, vocabulary, problems, today, settings.freshness_days)
+    loaded, read_s, check_s = load_records(files, vocabulary, settings)
+    for source, record, record_problems in loaded:
+        problems.extend(record_problems)
         if record is not None:
             getattr(records, _PLURAL[source.kind])[source.ident] = record
-    timings["validate"] = time.perf_counter() - started
+    timings["load"] += read_s
+    timings["validate"] += check_s
 
     result = LoadResult(
         sort_problems(problems), timings=timings, files=files, vocabulary=vocabulary
@@ -172,6 +174,20 @@ def load_project(settings: Settings) -> LoadResult:
 
 
 _PLURAL = {"case": "cases", "objection": "objections", "industry": "industries"}
+
+
+def load_record(
+    source: SourceFile, vocabulary: Vocabulary, settings: Settings, today: dt.date
+) -> tuple[model.Record | None, list[Problem], float]:
+    """Read, parse and validate one record file: (record or None, its problems, read seconds)."""
+    problems: list[Problem] = []
+    started = time.perf_counter()
+    doc = _read(source.file, source.path, settings.limits, problems)
+    read_s = time.perf_counter() - started
+    if doc is None:
+        return None, problems, read_s
+    record = _validate_record(source, doc, vocabulary, problems, today, settings.freshness_days)
+    return record, problems, read_s
 
 
 def _read(file: Path, path: str, limits: Limits, problems: list[Problem]) -> Document | None:
