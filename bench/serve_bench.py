@@ -97,8 +97,12 @@ def measure_serve(project: Path, repeat: int, notes: list[str]) -> dict[str, Any
             page.goto(case_url, wait_until="load")
             for i in range(repeat):
                 marker = f"（已编辑 {i + 1}）"
+                # The title shows on the case page, the alias on every page linking back.
                 text = re.sub(
-                    r"^title: \"(.*)\"$", rf'title: "\1{marker}"', original, count=1, flags=re.M
+                    r'^title: "(.*)"$', rf'title: "\1{marker}"', original, count=1, flags=re.M
+                )
+                text = re.sub(
+                    r'^  alias: "(.*)"$', rf'  alias: "\1{marker}"', text, count=1, flags=re.M
                 )
                 time.sleep(1.0)  # let the watcher settle after the previous rebuild
                 started = time.perf_counter()
