@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
 from .validate import Checker, Vocabulary, check_id, check_result_values, check_slug
@@ -123,8 +124,11 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
     return found
 
 
-def load_project(settings: Settings) -> LoadResult:
-    """Load and validate the whole project at ``settings.root``."""
+def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadResult:
+    """Load and validate the whole project at ``settings.root``.
+
+    ``cache`` (kept by ``serve`` between rebuilds) skips files that did not change.
+    """
     root = settings.root
     problems: list[Problem] = []
     timings: dict[str, float] = {}
@@ -153,10 +157,8 @@ def load_project(settings: Settings) -> LoadResult:
 
     # Each record file is read, parsed and validated on its own (the vocabulary is
     # known from file names and the taxonomy), so large projects use every core.
-    from .parallel import load_records
-
     records = model.Records()
-    loaded, read_s, check_s = load_records(files, vocabulary, settings)
+    loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
     for source, record, record_problems in loaded:
         problems.extend(record_problems)
         if record is not None:

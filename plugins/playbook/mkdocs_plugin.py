@@ -22,9 +22,16 @@ from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
 from .load import LoadResult, Settings, load_project
-from .mkdocs_pages import RecordPage, cache_shared_partials, mark_shared
+from .mkdocs_pages import (
+    RecordPage,
+    ServeCache,
+    cache_shared_partials,
+    mark_shared,
+    site_key,
+)
 from .problems import errors
 from .render import GeneratedPage, Renderer
+from .signatures import page_signatures
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -82,6 +89,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.preloaded: tuple[Settings, LoadResult] | None = None
         """Set by the CLI, which has just loaded the same project: used once instead of loading again."""
         self.loaded_here = False
+        self.serve_cache: ServeCache | None = None
+        """Kept between rebuilds under ``serve`` (the plugin instance persists there)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serve_cache = ServeCache() if command == "serve" else None
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -109,7 +121,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         preloaded, self.preloaded = self.preloaded, None
         self.loaded_here = preloaded is None or preloaded[0] != settings
-        result = load_project(settings) if self.loaded_here else preloaded[1]  # type: ignore[index]
+        cache = self.serve_cache.records if self.serve_cache else None
+        result = load_project(settings, cache) if self.loaded_here else preloaded[1]  # type: ignore[index]
         self.timings = dict(result.timings)
         failures = errors(result.problems)
         if failures:
@@ -125,6 +138,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.timings["derive"] = time.perf_counter() - started
         override = root / self.config.templates_dir
         self.renderer = Renderer(self.catalog, self.config.language, override)
+        if self.serve_cache is not None:
+            self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
         self.timings["render"] = 0.0
         records = self.catalog.records
@@ -176,13 +191,40 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     ) -> Navigation | None:
         if self.config.enabled:
             mark_shared(files, nav.pages)
+            if self.serve_cache is not None and self.catalog is not None:
+                self._reuse_unchanged(config, files, nav)
         return nav
+
+    def _reuse_unchanged(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Under ``serve``: mark record pages whose content and surroundings did not change."""
+        assert self.serve_cache is not None and self.catalog is not None
+        signatures = page_signatures(self.catalog, self.pages.values())
+        pages = [f.page for f in files.documentation_pages() if isinstance(f.page, RecordPage)]
+        for page in pages:
+            page.signature = signatures.get(page.file.src_uri)
+        root = self.project_root(config)
+        hand_written = [
+            Path(f.abs_src_path) for f in files if f.abs_src_path and f.generated_by is None
+        ]
+        folders = [
+            Path(config.config_file_path or "mkdocs.yml"),
+            Path(__file__).parent / "templates",
+            ASSETS,
+            root / self.config.templates_dir,
+            *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+            *hand_written,
+        ]
+        parts = [str(nav), self.config.language, repr(config.extra_css), config.site_url or ""]
+        self.serve_cache.begin(site_key(parts, folders), pages)
+        log.info(f"serve: {self.serve_cache.reused} unchanged record pages reused")
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
         if self.config.enabled:
             cache_shared_partials(env)
+            if self.serve_cache is not None:
+                env.bytecode_cache = self.serve_cache.bytecode
         return env
 
     def on_page_content(
@@ -193,10 +235,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return output
+        if isinstance(page, RecordPage) and page.cached_html is not None:
+            return output  # unchanged since the previous serve rebuild: its HTML is reused
         started = time.perf_counter()
         rendered = self.renderer.render(generated)
         self.timings["render"] += time.perf_counter() - started
         return rendered
+
+    # Runs last, so the stored HTML is what every plugin made of the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.serve_cache is not None and isinstance(page, RecordPage):
+            self.serve_cache.store(page, output)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:

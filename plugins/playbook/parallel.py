@@ -12,7 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
 
@@ -33,20 +33,75 @@ _job: tuple[list[SourceFile], Vocabulary, Settings, dt.date] | None = None
 def workers_for(count: int) -> int:
     """How many processes to use for ``count`` files (1 = in-process)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if count < PARALLEL_MIN_FILES or (cores or 1) < 2:
+    if count < PARALLEL_MIN_FILES or (cores or 1) < 2 or count == 0:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(cores or 1, 8)
 
 
+class RecordCache:
+    """Loaded records kept between rebuilds (``serve``): a file is loaded again only when
+    its size or modification time, the vocabulary or the settings changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[Any, ...], Loaded]] = {}
+        self.hits = 0
+
+    def split(
+        self, files: list[SourceFile], context: tuple[Any, ...]
+    ) -> tuple[dict[str, Loaded], list[SourceFile]]:
+        """(cached results by path, files to load)."""
+        hits: dict[str, Loaded] = {}
+        misses: list[SourceFile] = []
+        for source in files:
+            entry = self._entries.get(source.path)
+            if entry is not None and entry[0] == (*_stamp(source), *context):
+                hits[source.path] = entry[1]
+            else:
+                misses.append(source)
+        self.hits = len(hits)
+        return hits, misses
+
+    def store(self, loaded: list[Loaded], context: tuple[Any, ...], keep: set[str]) -> None:
+        for item in loaded:
+            self._entries[item[0].path] = ((*_stamp(item[0]), *context), item)
+        for path in set(self._entries) - keep:
+            del self._entries[path]
+
+
+def _stamp(source: SourceFile) -> tuple[int, int]:
+    try:
+        st = source.file.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
 def load_records(
-    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings
+    files: list[SourceFile],
+    vocabulary: Vocabulary,
+    settings: Settings,
+    cache: RecordCache | None = None,
 ) -> tuple[list[Loaded], float, float]:
     """Every record file loaded, in ``files`` order: (results, read seconds, validate seconds).
 
     Seconds are wall time split in the proportion the workers spent reading and validating.
+    With a ``cache``, unchanged files are taken from it.
     """
+    if cache is None:
+        return _load_all(files, vocabulary, settings)
+    context = (repr(sorted((k, sorted(v.items())) for k, v in vocabulary.items())), settings)
+    hits, misses = cache.split(files, context)
+    loaded, read_s, check_s = _load_all(misses, vocabulary, settings)
+    cache.store(loaded, context, {f.path for f in files})
+    fresh = {item[0].path: item for item in loaded}
+    return [hits.get(f.path) or fresh[f.path] for f in files], read_s, check_s
+
+
+def _load_all(
+    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings
+) -> tuple[list[Loaded], float, float]:
     global _job
     today = settings.today or dt.date.today()
     started = time.perf_counter()
