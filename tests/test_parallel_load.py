@@ -39,3 +39,30 @@ def test_workers_report_every_problem(
     assert not forked.ok
     assert forked.problems == serial.problems
     assert {p.path for p in forked.problems} >= {"cases/bad-ref.yaml", "cases/bad-yaml.yaml"}
+
+
+def test_fragment_workers_write_the_same_site(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook import render_pool
+
+    code, out = project.build()
+    assert code == 0, out
+    serial = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    monkeypatch.setattr(render_pool, "POOL_MIN_PAGES", 1)
+    monkeypatch.setattr(render_pool, "cores", lambda: 2)
+    served: list[str] = []
+    original_get = render_pool.FragmentPool.get
+
+    def spy(self: render_pool.FragmentPool, src_uri: str) -> str | None:
+        fragment = original_get(self, src_uri)
+        if fragment is not None:
+            served.append(src_uri)
+        return fragment
+
+    monkeypatch.setattr(render_pool.FragmentPool, "get", spy)
+    code, out = project.build()
+    assert code == 0, out
+    pooled = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    assert pooled == serial
+    assert "cases/sorting-case.md" in served  # the workers did render the pages

@@ -31,6 +31,7 @@ from .mkdocs_pages import (
 )
 from .problems import errors
 from .render import GeneratedPage, Renderer
+from .render_pool import FragmentPool
 from .signatures import page_signatures
 from .yamlsource import Limits
 
@@ -90,6 +91,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Set by the CLI, which has just loaded the same project: used once instead of loading again."""
         self.loaded_here = False
         self.serve_cache: ServeCache | None = None
+        self.fragments: FragmentPool | None = None
+        """Full builds of large projects: fragments rendered ahead in worker processes."""
         """Kept between rebuilds under ``serve`` (the plugin instance persists there)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -142,6 +145,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
         self.timings["render"] = 0.0
+        self._close_pool()
+        if self.serve_cache is None:
+            # Start now: the workers render while MkDocs collects files and builds the nav.
+            self.fragments = FragmentPool.start(self.renderer, list(self.pages.values()))
         records = self.catalog.records
         log.info(
             f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
@@ -238,9 +245,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if isinstance(page, RecordPage) and page.cached_html is not None:
             return output  # unchanged since the previous serve rebuild: its HTML is reused
         started = time.perf_counter()
-        rendered = self.renderer.render(generated)
+        rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
+        if rendered is None:
+            rendered = self.renderer.render(generated)
         self.timings["render"] += time.perf_counter() - started
         return rendered
+
+    def _close_pool(self) -> None:
+        if self.fragments is not None:
+            self.fragments.close()
+            self.fragments = None
 
     # Runs last, so the stored HTML is what every plugin made of the page.
     @event_priority(-100)
@@ -249,7 +263,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.serve_cache.store(page, output)
         return output
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_pool()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_pool()
         if not self.config.enabled:
             return
         phases = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())

@@ -30,14 +30,21 @@ _job: tuple[list[SourceFile], Vocabulary, Settings, dt.date] | None = None
 """What the forked workers load; set just before forking (workers inherit it)."""
 
 
+def cores() -> int:
+    """CPU cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def workers_for(count: int) -> int:
     """How many processes to use for ``count`` files (1 = in-process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if count < PARALLEL_MIN_FILES or (cores or 1) < 2 or count == 0:
+    n = cores()
+    if count < PARALLEL_MIN_FILES or n < 2:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return min(cores or 1, 8)
+    return min(n, 8)
 
 
 class RecordCache:
