@@ -289,6 +289,8 @@ def summary(res: Results) -> dict[str, Any]:
             else None
         ),
         "largest_process_mib": max(largest) if largest else None,
+        "build_peak_mib": max((m.tree_peak_mib for m in res.build), default=None),
+        "search_index_peak_mib": max((m.tree_peak_mib for m in res.search), default=None),
         "baseline_peak_mib": max((m.tree_peak_mib for m in res.baseline), default=None),
         "site_bytes": res.site_bytes,
         "pagefind_bytes": res.pagefind_bytes,
@@ -339,6 +341,10 @@ def print_table(s: dict[str, Any]) -> None:
             "peak memory, process tree",
             _fmt(s["peak_mib"], " MiB")
             + f"  (largest process {_fmt(s['largest_process_mib'], ' MiB')})",
+        ),
+        (
+            "  · site build / Pagefind (harness)",
+            _fmt(s["build_peak_mib"], " MiB") + " / " + _fmt(s["search_index_peak_mib"], " MiB"),
         ),
         ("baseline peak memory", _fmt(s["baseline_peak_mib"], " MiB")),
         ("output size", _fmt(s["site_bytes"] / 1e6, " MB")),
