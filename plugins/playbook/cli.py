@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -21,7 +22,7 @@ from typing import Any, TextIO
 from .gitinfo import GitError, changed_files
 from .health import build_report, format_text, parse_fail_on
 from .jsonschema_export import modeline, stale_schemas, write_schemas
-from .load import KIND_FOLDERS, LoadResult, load_project
+from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .problems import errors, sort_problems, to_json
 from .projectconfig import project_settings
 from .review import print_review, review
@@ -34,13 +35,18 @@ def _today() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _load(root: Path) -> LoadResult:
+def _load_with_settings(root: Path) -> tuple[Settings, LoadResult]:
     """Load the project with the limits and options of its mkdocs.yml, like ``build`` does."""
     settings, config_problems = project_settings(root.resolve(), _today())
     result = load_project(settings)
     if config_problems:
         result.problems = sort_problems([*config_problems, *result.problems])
-    return result
+    return settings, result
+
+
+def _load(root: Path) -> LoadResult:
+    """:func:`_load_with_settings` without the settings."""
+    return _load_with_settings(root)[1]
 
 
 def _print_problems(result: LoadResult, out: TextIO) -> None:
@@ -186,7 +192,7 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
     root: Path = args.project.resolve()
     started = time.perf_counter()
-    result = _load(root)
+    settings, result = _load_with_settings(root)
     if errors(result.problems):
         _print_problems(result, out)
         print(f"✗ {len(errors(result.problems))} error(s); nothing was written", file=out)
@@ -197,6 +203,9 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     logging.getLogger("mkdocs").addHandler(counter)
     try:
         config = _mkdocs_config(root, site_dir=str(temp), strict=args.strict)
+        if "playbook" in config.plugins:
+            # Hand over what was just loaded; the plugin loads again only if its settings differ.
+            config.plugins["playbook"].preloaded = (settings, result)
         engine_started = time.perf_counter()
         build(config)
         engine = time.perf_counter() - engine_started
@@ -223,6 +232,17 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         file=out,
     )
     phases = {**timings, "site engine (MkDocs, incl. render)": engine}
+    if args.report:
+        inside = {k: v for k, v in timings.items() if plugin.loaded_here or k not in result.timings}
+        report_phases = {**result.timings, **timings}
+        _write_report(
+            args.report,
+            report_phases,
+            engine - sum(inside.values()),
+            time.perf_counter() - started,
+            pages,
+            size,
+        )
     print(
         "  "
         + ", ".join(f"{k} {v:.2f}s" for k, v in phases.items())
@@ -232,6 +252,18 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     if counter.count:
         print(f"  {counter.count} warning(s) — see above", file=out)
     return 0
+
+
+def _write_report(
+    target: Path, timings: dict[str, float], engine: float, total: float, pages: int, size: int
+) -> None:
+    """Machine-readable build figures (for bench/run.py): seconds per phase, pages, bytes.
+
+    ``engine`` is the site engine's own time, the plugin's phases taken out.
+    """
+    phases = {**timings, "site engine": max(0.0, engine)}
+    report = {"phases": phases, "total_s": total, "html_pages": pages, "site_bytes": size}
+    target.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
 def _swap_in(new: Path, site: Path) -> None:
@@ -289,6 +321,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build = sub.add_parser("build", help="validate and write the site to site/")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--report", type=Path, default=None, help="write phase timings as JSON to this file"
+    )
     serve = sub.add_parser("serve", help="build and serve with live reload")
     serve.add_argument("--port", type=int, default=8000)
     new = sub.add_parser("new", help="write a scaffold for a new record")

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import model
 from .fsguard import is_inside, links_outside
+from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
 from .validate import (
@@ -122,8 +123,11 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
     return found
 
 
-def load_project(settings: Settings) -> LoadResult:
-    """Load and validate the whole project at ``settings.root``."""
+def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadResult:
+    """Load and validate the whole project at ``settings.root``.
+
+    ``cache`` (kept by ``serve`` between rebuilds) skips files that did not change.
+    """
     root = settings.root
     problems: list[Problem] = []
     timings: dict[str, float] = {}
@@ -136,11 +140,6 @@ def load_project(settings: Settings) -> LoadResult:
         else None
     )
     files = discover(root, problems)
-    docs: list[tuple[SourceFile, Document]] = []
-    for source in files:
-        doc = _read(source.file, source.path, settings.limits, problems)
-        if doc is not None:
-            docs.append((source, doc))
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -158,13 +157,18 @@ def load_project(settings: Settings) -> LoadResult:
             )
         )
     _check_duplicate_ids(files, problems)
-    today = settings.today or dt.date.today()
+    timings["validate"] = time.perf_counter() - started
+
+    # Each record file is read, parsed and validated on its own (the vocabulary is
+    # known from file names and the taxonomy), so large projects use every core.
     records = model.Records()
-    for source, doc in docs:
-        record = _validate_record(source, doc, vocabulary, problems, today, settings.freshness_days)
+    loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
+    for source, record, record_problems in loaded:
+        problems.extend(record_problems)
         if record is not None:
             getattr(records, _PLURAL[source.kind])[source.ident] = record
-    timings["validate"] = time.perf_counter() - started
+    timings["load"] += read_s
+    timings["validate"] += check_s
 
     result = LoadResult(
         sort_problems(problems), timings=timings, files=files, vocabulary=vocabulary
@@ -176,6 +180,20 @@ def load_project(settings: Settings) -> LoadResult:
 
 
 _PLURAL = {"case": "cases", "objection": "objections", "industry": "industries"}
+
+
+def load_record(
+    source: SourceFile, vocabulary: Vocabulary, settings: Settings, today: dt.date
+) -> tuple[model.Record | None, list[Problem], float]:
+    """Read, parse and validate one record file: (record or None, its problems, read seconds)."""
+    problems: list[Problem] = []
+    started = time.perf_counter()
+    doc = _read(source.file, source.path, settings.limits, problems)
+    read_s = time.perf_counter() - started
+    if doc is None:
+        return None, problems, read_s
+    record = _validate_record(source, doc, vocabulary, problems, today, settings.freshness_days)
+    return record, problems, read_s
 
 
 def _read(file: Path, path: str, limits: Limits, problems: list[Problem]) -> Document | None:

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
@@ -26,11 +27,20 @@ from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .library import library_files
-from .load import LoadResult, is_ignored, load_project
+from .load import LoadResult, Settings, is_ignored, load_project
+from .mkdocs_pages import (
+    RecordPage,
+    ServeCache,
+    cache_shared_partials,
+    mark_shared,
+    site_key,
+)
 from .problems import Problem, errors
 from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
+from .render_pool import FragmentPool
 from .search_index import SearchIndexError, index_site, search_kind, searchable
+from .signatures import page_signatures
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -97,14 +107,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """True between ``on_startup(command="serve")`` and ``on_shutdown``."""
         self.problems: list[Problem] = []
         """Errors of the last load; non-empty only while serving invalid content."""
+        self.preloaded: tuple[Settings, LoadResult] | None = None
+        """Set by the CLI, which has just loaded the same project: used once instead of loading again."""
+        self.loaded_here = False
+        self.serve_cache: ServeCache | None = None
+        """Kept between rebuilds under ``serve`` (the plugin instance persists there)."""
+        self.fragments: FragmentPool | None = None
+        """Full builds of large projects: fragments rendered ahead in worker processes."""
 
     # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
-    # on_config therefore resets every piece of per-build state.
+    # on_config therefore resets every piece of per-build state (the serve cache is kept).
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.serve_cache = ServeCache() if self.serving else None
 
     def on_shutdown(self) -> None:
         self.serving = False
+        self.serve_cache = None
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -124,7 +143,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             root, options, dt.date.fromisoformat(today) if today else None
         )
         self.catalog, self.renderer, self.pages, self.problems = None, None, {}, []
-        result = load_project(settings)
+        preloaded, self.preloaded = self.preloaded, None
+        self.loaded_here = preloaded is None or preloaded[0] != settings
+        cache = self.serve_cache.records if self.serve_cache else None
+        result = load_project(settings, cache) if self.loaded_here else preloaded[1]  # type: ignore[index]
         self.timings = dict(result.timings)
         failures = [*config_problems, *errors(result.problems)]
         if failures and self.serving:
@@ -148,12 +170,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.timings["git"] = time.perf_counter() - started
         override = root / self.config.templates_dir
         self.renderer = Renderer(self.catalog, self.config.language, override, changed)
+        if self.serve_cache is not None:
+            self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
         if self.config.health_page:
             report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
             page = health_page(report, translator(self.config.language)("health"))
             self.pages[page.src_uri] = page
         self.timings["render"] = 0.0
+        self._close_pool()
+        if self.serve_cache is None:
+            # Start now: the workers render while MkDocs collects files and builds the nav.
+            self.fragments = FragmentPool.start(self.renderer, list(self.pages.values()))
         records = self.catalog.records
         log.info(
             f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
@@ -202,9 +230,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 if not page.src_uri.endswith("index.md")
                 else InclusionLevel.UNDEFINED
             )
-            files.append(
-                File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
-            )
+            file = File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                # Record pages skip MkDocs' Markdown step (see mkdocs_pages); index
+                # pages keep the normal path so the nav's titles apply to them.
+                RecordPage(html.escape(page.title, quote=False), file, config)
+            files.append(file)
         if self.catalog is not None:
             data_files = library_files(self.catalog, translator(self.config.language))
             for path, text in data_files.items():
@@ -214,13 +245,47 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
 
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.config.enabled:
+            mark_shared(files, nav.pages)
+            if self.serve_cache is not None and self.catalog is not None:
+                self._reuse_unchanged(config, files, nav)
+        return nav
+
+    def _reuse_unchanged(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Under ``serve``: mark record pages whose content and surroundings did not change."""
+        assert self.serve_cache is not None and self.catalog is not None
+        signatures = page_signatures(self.catalog, self.pages.values())
+        pages = [f.page for f in files.documentation_pages() if isinstance(f.page, RecordPage)]
+        for page in pages:
+            page.signature = signatures.get(page.file.src_uri)
+        root = self.project_root(config)
+        hand_written = [
+            Path(f.abs_src_path) for f in files if f.abs_src_path and f.generated_by is None
+        ]
+        folders = [
+            Path(config.config_file_path or "mkdocs.yml"),
+            Path(__file__).parent / "templates",
+            ASSETS,
+            root / self.config.templates_dir,
+            *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+            *hand_written,
+        ]
+        parts = [str(nav), self.config.language, repr(config.extra_css), config.site_url or ""]
+        self.serve_cache.begin(site_key(parts, folders), pages)
+        log.info(f"serve: {self.serve_cache.reused} unchanged record pages reused")
+
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        if not self.config.enabled:
-            return env
-        env.globals["pb_t"] = translator(self.config.language)
-        env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+        if self.config.enabled:
+            cache_shared_partials(env)
+            if self.serve_cache is not None:
+                env.bytecode_cache = self.serve_cache.bytecode
+            env.globals["pb_t"] = translator(self.config.language)
+            env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
         return env
 
     def on_page_content(
@@ -232,8 +297,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return output
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
+            if isinstance(page, RecordPage) and page.cached_html is not None:
+                return output  # unchanged since the previous serve rebuild: its HTML is reused
             started = time.perf_counter()
-            output = self.renderer.render(generated)
+            rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
+            output = rendered if rendered is not None else self.renderer.render(generated)
             self.timings["render"] += time.perf_counter() - started
         kind = search_kind(generated)
         if kind is None:
@@ -241,9 +309,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         t = translator(self.config.language)
         return searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
 
+    def _close_pool(self) -> None:
+        if self.fragments is not None:
+            self.fragments.close()
+            self.fragments = None
+
+    # Runs last, so the stored HTML is what every plugin made of the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.serve_cache is not None and isinstance(page, RecordPage):
+            self.serve_cache.store(page, output)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_pool()
+
     # Runs last, so Pagefind sees every page other plugins may still write.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_pool()
         if not self.config.enabled:
             return
         if self.config.search:

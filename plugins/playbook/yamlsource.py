@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,9 @@ class SourceError(Exception):
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 _STR_TAG = "tag:yaml.org,2002:str"
+_IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _resolver.yaml_implicit_resolvers
+_WILDCARD = _IMPLICIT.get(None, [])
+_NONE: list[tuple[str, Any]] = []
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -267,14 +271,15 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
                 "or raise limits.max_values for the playbook plugin in mkdocs.yml",
             )
 
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.ScalarEvent):
+    for event in _events(text):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
             count_values(1, event.start_mark)
             value = _scalar(event)
             attach(value, event.start_mark)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             count_values(1, event.start_mark)
             if len(stack) >= limits.max_depth:
                 fail(
@@ -288,23 +293,37 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
             at = attach(container, event.start_mark)
             assert at is not None  # containers are never accepted as keys
             stack.append(_Frame(container, at, event.anchor, count - 1))
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = stack.pop()
             if frame.anchor:
                 anchors[frame.anchor] = (frame.container, count - frame.start_count)
-        elif isinstance(event, yaml.AliasEvent):
+        elif kind is yaml.AliasEvent:
             name = event.anchor or ""
             if name not in anchors:
                 fail(event.start_mark, f"unknown alias '*{name}'")
             value, size = anchors[name]
             count_values(size, event.start_mark)
             attach(value, event.start_mark)
-        elif isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 fail(
                     event.start_mark, "more than one YAML document in this file", "remove the '---'"
                 )
+
+
+def _events(text: str) -> Iterator[Any]:
+    """The parser's events, pulled straight from libyaml (``yaml.parse`` without its overhead)."""
+    loader = _Loader(text)
+    try:
+        get_event = loader.get_event
+        while True:
+            event = get_event()
+            if type(event) is yaml.StreamEndEvent:
+                return
+            yield event
+    finally:
+        loader.dispose()
 
 
 def _key_text(value: Any) -> str:
@@ -319,7 +338,15 @@ def _scalar(event: Any) -> Any:
     """Resolve and construct a plain scalar the way PyYAML's SafeLoader would."""
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        # Resolver.resolve for scalars, inlined: most values (Chinese text, quoted
+        # strings) have no implicit resolver for their first character and stay text.
+        value = event.value
+        tag = _STR_TAG
+        if event.implicit[0]:
+            for candidate, regexp in _IMPLICIT.get(value[:1], _NONE) + _WILDCARD:
+                if regexp.match(value):
+                    tag = candidate
+                    break
     if tag == _STR_TAG:
         return event.value
     construct = _constructor.yaml_constructors.get(tag)

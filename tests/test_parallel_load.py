@@ -1,0 +1,68 @@
+"""Loading in forked workers gives exactly what loading in-process gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import CASE, Project
+from playbook import parallel
+from playbook.load import Settings, load_project
+
+
+def _load(project: Project, workers: bool, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1 if workers else 10**9)
+    monkeypatch.setattr(parallel, "workers_for", lambda n: 2 if workers else 1)
+    return load_project(Settings(root=project.root))
+
+
+def test_workers_give_the_same_records(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = _load(project, False, monkeypatch)
+    forked = _load(project, True, monkeypatch)
+    assert serial.ok and forked.ok
+    assert forked.records == serial.records
+    assert list(forked.records.cases) == list(serial.records.cases)  # type: ignore[union-attr]
+    assert forked.problems == serial.problems
+
+
+def test_workers_report_every_problem(
+    make_project: Callable[[dict[str, str | None]], Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(
+        {
+            "cases/bad-ref.yaml": CASE.replace("industry: warehousing", "industry: nowhere"),
+            "cases/bad-yaml.yaml": "title: [unclosed\n",
+        }
+    )
+    serial = _load(project, False, monkeypatch)
+    forked = _load(project, True, monkeypatch)
+    assert not forked.ok
+    assert forked.problems == serial.problems
+    assert {p.path for p in forked.problems} >= {"cases/bad-ref.yaml", "cases/bad-yaml.yaml"}
+
+
+def test_fragment_workers_write_the_same_site(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook import render_pool
+
+    code, out = project.build()
+    assert code == 0, out
+    serial = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    monkeypatch.setattr(render_pool, "POOL_MIN_PAGES", 1)
+    monkeypatch.setattr(render_pool, "cores", lambda: 2)
+    served: list[str] = []
+    original_get = render_pool.FragmentPool.get
+
+    def spy(self: render_pool.FragmentPool, src_uri: str) -> str | None:
+        fragment = original_get(self, src_uri)
+        if fragment is not None:
+            served.append(src_uri)
+        return fragment
+
+    monkeypatch.setattr(render_pool.FragmentPool, "get", spy)
+    code, out = project.build()
+    assert code == 0, out
+    pooled = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
+    assert pooled == serial
+    assert "cases/sorting-case.md" in served  # the workers did render the pages
