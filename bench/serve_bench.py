@@ -9,6 +9,7 @@ navigation are checked on the served site.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -127,7 +128,9 @@ def measure_serve(project: Path, repeat: int, notes: list[str]) -> dict[str, Any
                 marker in _get(f"{base}objections/{o}/") for o in objections
             )
             checks["industry_backlink"] = marker in _get(f"{base}industries/{industry}/")
-            checks["case_index"] = marker in _get(f"{base}cases/")
+            # The library lists cases client-side: the edit must reach its card-text chunks.
+            facets = json.loads(_get(f"{base}cases/facets.json"))
+            checks["case_index"] = any(marker in _get(base + url) for url in facets["cards"])
             page.goto(f"{base}objections/{objections[0]}/", wait_until="load")
             link = page.query_selector(f"a[href$='cases/{file.stem}/']")
             checks["backlink_navigates"] = False

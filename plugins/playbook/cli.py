@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .gitinfo import GitError, changed_files
-from .health import build_report, format_text, parse_fail_on
 from .jsonschema_export import modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .problems import errors, sort_problems, to_json
 from .projectconfig import project_settings
-from .review import print_review, review
 from .scaffold import scaffold
 from .schema import ID_PATTERN
 
@@ -66,6 +64,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     result = _load(args.project)
     failures = errors(result.problems)
     if changes is not None:
+        from .review import print_review, review  # imports the renderer: only when asked
+
         print_review(review(result, changes, args.changed_since), out, args.format)
         if args.format == "json":
             return 1 if failures else 0
@@ -127,6 +127,7 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
     from .catalog import build_catalog
+    from .health import build_report, format_text, parse_fail_on
 
     try:
         fail_on = parse_fail_on(args.fail_on or "")

@@ -62,7 +62,7 @@ def _terms(terms: dict[str, Term]) -> list[dict[str, str]]:
     return [{"id": term.id, "label": term.label} for term in terms.values()]
 
 
-CARD_CHUNK = 500
+CARD_CHUNK = 100
 """Cases per card-text file: the library fetches only the chunks holding visible hits."""
 
 SINGLE = ("industry", "tier", "size")
@@ -76,10 +76,10 @@ def facet_data(
 ) -> tuple[dict[str, Any], list[list[list[str]]]]:
     """The facet index and the card-text chunks of the library.
 
-    The index is columnar and numeric — per case its id, the index of each facet value,
-    the review day and the improvement in basis points — so that it stays small at
-    10,000 cases. Card texts (title, summary, alias, headline result and its label)
-    go into chunks of :data:`CARD_CHUNK` cases in the same order.
+    The index is columnar and numeric — per case the index of each facet value, the
+    review day and the improvement in basis points, in library order — so that it stays
+    small at 10,000 cases. Card texts (id, title, summary, alias, headline result and its
+    label) go into chunks of :data:`CARD_CHUNK` cases in the same order.
     """
     tax = catalog.taxonomy
     values = {
@@ -103,21 +103,21 @@ def facet_data(
     position = {f: {v["id"]: i for i, v in enumerate(values[f])} for f in FACETS}
     index: dict[str, Any] = {
         "facets": [{"name": f, "label": labels[f], "values": values[f]} for f in FACETS],
-        "ids": [],
         "reviewed": [],
         "improvement": [],
         **{f: [] for f in FACETS},
     }
     cards: list[list[str]] = []
     for case in library_order(catalog):
-        index["ids"].append(case.id)
         for name, ids in case_values(case, catalog).items():
             numbers = [position[name][v] for v in ids]
             index[name].append((numbers[0] if numbers else -1) if name in SINGLE else numbers)
         index["reviewed"].append((case.reviewed - _EPOCH).days)
         index["improvement"].append(round(case_improvement(case) * 10_000))
         headline = case.results[0]
-        cards.append([case.title, case.summary, case.alias, result_text(headline), headline.label])
+        cards.append(
+            [case.id, case.title, case.summary, case.alias, result_text(headline), headline.label]
+        )
     chunks = [cards[i : i + CARD_CHUNK] for i in range(0, len(cards), CARD_CHUNK)]
     index["chunk"] = CARD_CHUNK
     return index, chunks

@@ -6,6 +6,9 @@ import datetime as dt
 import html
 import json
 import os
+import shutil
+import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,7 +42,13 @@ from .problems import Problem, errors
 from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
-from .search_index import SearchIndexError, index_site, search_kind, searchable
+from .search_index import (
+    OUTPUT_SUBDIR,
+    SearchIndexError,
+    index_site,
+    search_kind,
+    searchable,
+)
 from .signatures import page_signatures
 from .yamlsource import Limits
 
@@ -114,6 +123,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Kept between rebuilds under ``serve`` (the plugin instance persists there)."""
         self.fragments: FragmentPool | None = None
         """Full builds of large projects: fragments rendered ahead in worker processes."""
+        self.search_bundle: Path | None = None
+        """Under ``serve``: a copy of the latest search index, reused on the next rebuild."""
+        self.search_refresh: threading.Thread | None = None
 
     # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
     # on_config therefore resets every piece of per-build state (the serve cache is kept).
@@ -124,6 +136,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_shutdown(self) -> None:
         self.serving = False
         self.serve_cache = None
+        self.search_bundle = None
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -321,6 +334,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.serve_cache.store(page, output)
         return output
 
+    def _serve_search(self, site: Path) -> None:
+        """Under ``serve``: publish the last index at once, and refresh it in the background.
+
+        Indexing takes seconds at a thousand cases, far more than the rest of a rebuild,
+        so search results lag one save behind while editing; `build` always indexes fully.
+        """
+        assert self.search_bundle is not None
+        shutil.copytree(self.search_bundle, site / OUTPUT_SUBDIR, dirs_exist_ok=True)
+        if self.search_refresh is not None and self.search_refresh.is_alive():
+            return
+
+        def refresh() -> None:
+            fresh = Path(tempfile.mkdtemp(prefix="playbook-search-")) / OUTPUT_SUBDIR
+            try:
+                index_site(site, output=fresh)
+            except (SearchIndexError, OSError):
+                return  # the site folder was rebuilt meanwhile; the next save retries
+            self.search_bundle = fresh
+
+        self.search_refresh = threading.Thread(target=refresh, daemon=True)
+        self.search_refresh.start()
+
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
 
@@ -330,12 +365,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._close_pool()
         if not self.config.enabled:
             return
-        if self.config.search:
+        if self.config.search and self.serving and self.search_bundle is not None:
+            self._serve_search(Path(config.site_dir))
+        elif self.config.search:
             started = time.perf_counter()
             try:
                 report = index_site(Path(config.site_dir))
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+            if self.serving:
+                self.search_bundle = _keep_copy(report.output)
             self.timings["search index"] = time.perf_counter() - started
             log.info(
                 f"search index: {report.index_bytes / 1e3:.0f} kB "
@@ -343,6 +382,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         phases = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
         log.info(f"{len(self.pages)} generated pages; {phases}")
+
+
+def _keep_copy(bundle: Path) -> Path:
+    """Copy a search bundle out of the site folder, which the next rebuild empties."""
+    keep = Path(tempfile.mkdtemp(prefix="playbook-search-")) / OUTPUT_SUBDIR
+    shutil.copytree(bundle, keep)
+    return keep
 
 
 def _stub(page: GeneratedPage) -> str:

@@ -64,16 +64,21 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds its output."""
 
 
-def index_site(site_dir: Path, *, timeout: float = 600.0) -> IndexReport:
-    """Run Pagefind's extended binary over ``site_dir``; the bundle goes to ``site_dir/pagefind/``."""
+def index_site(
+    site_dir: Path, *, timeout: float = 600.0, output: Path | None = None
+) -> IndexReport:
+    """Run Pagefind's extended binary over ``site_dir``.
+
+    The bundle goes to ``site_dir/pagefind/``, or to ``output`` when given.
+    """
+    target = ["--output-path", str(output)] if output else ["--output-subdir", OUTPUT_SUBDIR]
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
-        "--output-subdir",
-        OUTPUT_SUBDIR,
+        *target,
         # Markdown's permalink anchors ("¶") are chrome, not content.
         "--exclude-selectors",
         ".headerlink",
@@ -84,12 +89,12 @@ def index_site(site_dir: Path, *, timeout: float = 600.0) -> IndexReport:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"could not run Pagefind: {exc}") from exc
-    output = done.stdout + done.stderr
+    text = done.stdout + done.stderr
     if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind exited with {done.returncode}:\n{output}")
-    bundle = site_dir / OUTPUT_SUBDIR
+        raise SearchIndexError(f"Pagefind exited with {done.returncode}:\n{text}")
+    bundle = output or site_dir / OUTPUT_SUBDIR
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(output=bundle, bytes=size, log=output)
+    return IndexReport(output=bundle, bytes=size, log=text)
 
 
 _TEMPLATE_KINDS = {

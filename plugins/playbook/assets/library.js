@@ -52,8 +52,8 @@
 
   // Index columns → one object per case, with value ids per facet (as the URL uses them).
   function prepare() {
-    cases = data.ids.map(function (id, i) {
-      var c = { i: i, id: id, reviewed: data.reviewed[i], improvement: data.improvement[i], text: null };
+    cases = data.reviewed.map(function (reviewed, i) {
+      var c = { i: i, reviewed: reviewed, improvement: data.improvement[i], text: null };
       facets.forEach(function (f) {
         var v = data[f.name][i];
         var list = Array.isArray(v) ? v : v < 0 ? [] : [v];
@@ -69,7 +69,8 @@
       chunkLoads[k] = fetch(base + data.cards[k]).then(function (r) { return r.json(); }).then(function (rows) {
         rows.forEach(function (row, j) {
           var c = cases[k * data.chunk + j];
-          c.title = row[0]; c.summary = row[1]; c.alias = row[2]; c.result = row[3]; c.result_label = row[4];
+          c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
+          c.result = row[4]; c.result_label = row[5];
           c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
             .join(" ").toLowerCase();
         });
@@ -236,10 +237,18 @@
     root.dataset.ready = "true";
   }
   function cmpReviewed(a, b) {
-    return b.reviewed - a.reviewed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return b.reviewed - a.reviewed || a.i - b.i;  // index order breaks ties (by id)
   }
 
-  fetch(root.dataset.facets).then(function (r) { return r.json(); }).then(function (json) {
+  // The static first page of cards is already on screen: fetch the index only once the
+  // page has loaded, so filters never delay the first cards.
+  function start() {
+    fetch(root.dataset.facets).then(function (r) { return r.json(); }).then(init);
+  }
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
+
+  function init(json) {
     data = json; facets = json.facets;
     facets.forEach(function (f) {
       labels[f.name] = {};
@@ -250,5 +259,5 @@
     buildUi();
     update();
     window.addEventListener("popstate", function () { readUrl(); shown = PAGE; update(); });
-  });
+  }
 })();
