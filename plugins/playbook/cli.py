@@ -208,7 +208,12 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
             # Hand over what was just loaded; the plugin loads again only if its settings differ.
             config.plugins["playbook"].preloaded = (settings, result)
         engine_started = time.perf_counter()
-        build(config)
+        # As `mkdocs build` does: plugins learn the command (and that this is no `serve`).
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         engine = time.perf_counter() - engine_started
     except (PluginError, Abort) as exc:
         shutil.rmtree(temp, ignore_errors=True)
