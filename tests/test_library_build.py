@@ -162,3 +162,14 @@ def test_many_cases_are_paginated_and_all_reachable_without_js(project: Project)
     assert not (project.site / "cases" / "page" / "4").exists()
     expected = {f"bulk-{i:03d}/" for i in range(120)} | {"sorting-case/", "turnover-case/"}
     assert linked == expected
+
+
+def test_results_that_parse_as_infinity_sort_as_no_improvement() -> None:
+    """Regression (found by fuzzing): '1e999%' made the facet index crash on round(inf)."""
+    from playbook.model import Result
+    from playbook.render import improvement
+
+    assert improvement(Result("m", "l", change="1e999%")) == 0.0
+    assert improvement(Result("m", "l", change="nan")) == 0.0
+    assert improvement(Result("m", "l", before="9" * 400, after="1")) == 0.0
+    assert improvement(Result("m", "l", change="+40%")) == 0.4

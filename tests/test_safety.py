@@ -1,4 +1,4 @@
-"""Nothing leaked, nothing executed: private fields and hostile text in every field."""
+"""Hostile text in every field is escaped or sanitised (private data: see test_privacy)."""
 
 from __future__ import annotations
 
@@ -6,28 +6,6 @@ import re
 
 import pytest
 from conftest import Project
-
-MARKER = "PRIVATE-MARKER-7f3a9"
-
-
-def test_private_fields_never_reach_the_site(project: Project) -> None:
-    for rel in [
-        "cases/sorting-case.yaml",
-        "cases/turnover-case.yaml",
-        "content/objections/price-too-high.yaml",
-        "content/industries/warehousing.yaml",
-    ]:
-        text = project.read(rel)
-        project.write(
-            rel,
-            text + f"private:\n  name: {MARKER}-{rel}\n  crm:\n    note: 孩子生日 {MARKER}\n",
-        )
-    code, out = project.build()
-    assert code == 0, out
-    site = project.site_text()
-    assert MARKER not in site
-    assert "孩子生日" not in site
-
 
 PAYLOADS = [
     "<script>alert('xss')</script>",

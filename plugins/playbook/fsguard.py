@@ -25,7 +25,9 @@ def links_outside(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> list[
 
     def check(entry: Path) -> bool:
         """True when ``entry`` is safe to use (and to descend into)."""
-        if entry.resolve().is_relative_to(resolved_root):
+        # The walk never follows links, so an entry that is no link stays inside its
+        # (already checked) folder; resolving every file cost seconds at 10,000 cases.
+        if not entry.is_symlink() or entry.resolve().is_relative_to(resolved_root):
             return True
         rel = entry.relative_to(root).as_posix()
         if entry.is_dir():

@@ -245,18 +245,36 @@ def _orphans(catalog: Catalog, markdown_links: set[str]) -> list[Finding]:
     return out
 
 
+TITLE_NEIGHBOURS = 4
+"""Titles compared with each case's title: its nearest neighbours in sorted order."""
+
+
 def _duplicates(catalog: Catalog) -> list[Finding]:
-    out = []
+    """Same alias in one industry, or very similar titles in one industry.
+
+    Titles are compared with their nearest neighbours when sorted (forwards and by their
+    reversed text), not with every other title: near-duplicates share a beginning or an
+    ending, and this keeps the check O(n log n) — comparing every pair took 28 s at
+    10,000 cases.
+    """
     by_industry: dict[str, list[Any]] = defaultdict(list)
     for case in catalog.cases.values():
         by_industry[case.industry].append(case)
+    found: dict[tuple[str, str], tuple[Any, Any, str]] = {}
     for cases in by_industry.values():
-        for i, a in enumerate(cases):
-            for b in cases[i + 1 :]:
-                reason = ""
-                if a.alias == b.alias:
-                    reason = f"same customer alias '{a.alias}' and industry as {b.source}"
-                else:
+        first_by_alias: dict[str, Any] = {}
+        for case in sorted(cases, key=lambda c: c.id):
+            first = first_by_alias.setdefault(case.alias, case)
+            if first is not case:
+                reason = f"same customer alias '{case.alias}' and industry as {case.source}"
+                found[(first.id, case.id)] = (first, case, reason)
+        for order in (lambda c: c.title, lambda c: c.title[::-1]):
+            ranked = sorted(cases, key=order)
+            for i, one in enumerate(ranked):
+                for two in ranked[i + 1 : i + 1 + TITLE_NEIGHBOURS]:
+                    a, b = sorted((one, two), key=lambda c: c.id)
+                    if (a.id, b.id) in found:
+                        continue
                     matcher = difflib.SequenceMatcher(None, a.title, b.title)
                     if (
                         matcher.real_quick_ratio() >= TITLE_SIMILARITY
@@ -264,19 +282,11 @@ def _duplicates(catalog: Catalog) -> list[Finding]:
                         and (ratio := matcher.ratio()) >= TITLE_SIMILARITY
                     ):
                         reason = f"title {ratio:.0%} similar to {b.source} ({b.title})"
-                if reason:
-                    out.append(
-                        Finding(
-                            "duplicates",
-                            a.source,
-                            f"cases/{a.id}/",
-                            a.title,
-                            reason,
-                            a.owner,
-                            other=b.source,
-                        )
-                    )
-    return out
+                        found[(a.id, b.id)] = (a, b, reason)
+    return [
+        Finding("duplicates", a.source, f"cases/{a.id}/", a.title, reason, a.owner, other=b.source)
+        for (_, _), (a, b, reason) in sorted(found.items())
+    ]
 
 
 def _figures_without_metric(catalog: Catalog) -> list[Finding]:

@@ -102,7 +102,8 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
             rel = file.relative_to(root).as_posix()
             if any(is_ignored(part) for part in file.relative_to(base).parts):
                 continue
-            if not file.resolve().is_relative_to(resolved_root):
+            # rglob does not descend into linked folders, so only links need resolving.
+            if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
                 continue  # reported by fsguard.links_outside
             if file.is_dir():
                 continue

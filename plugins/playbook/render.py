@@ -8,6 +8,7 @@ putting a file with the same relative name in its override folder (default
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,11 +67,14 @@ def improvement(result: Result) -> float:
     """Size of a result as a fraction (0.4 for +40%, 0.53 for 15 → 7), for sorting."""
     try:
         if result.change:
-            return abs(float(result.change.strip().rstrip("%").replace("+", ""))) / 100
-        before, after = _number(result.before), _number(result.after)
-        return abs(after - before) / before if before else 0.0
+            size = abs(float(result.change.strip().rstrip("%").replace("+", ""))) / 100
+        else:
+            before, after = _number(result.before), _number(result.after)
+            size = abs(after - before) / before if before else 0.0
     except ValueError:
         return 0.0
+    # "1e999%" or a 400-digit figure parse as infinity (or NaN): no usable size.
+    return size if math.isfinite(size) else 0.0
 
 
 def _number(text: str) -> float:
