@@ -173,3 +173,20 @@ def test_results_that_parse_as_infinity_sort_as_no_improvement() -> None:
     assert improvement(Result("m", "l", change="nan")) == 0.0
     assert improvement(Result("m", "l", before="9" * 400, after="1")) == 0.0
     assert improvement(Result("m", "l", change="+40%")) == 0.4
+
+
+def test_pagination_links_a_window_and_chains_every_page(project: Project) -> None:
+    for i in range(400):
+        project.write(f"cases/bulk-{i:03d}.yaml", CASE)
+    code, out = project.build()
+    assert code == 0, out
+    first = {a.get_text() for a in project.content("cases/").select("#pb-pagination a")}
+    assert first == {"2", "3", "9", "下一页"}
+    middle = {a.get_text() for a in project.content("cases/page/5/").select("#pb-pagination a")}
+    assert middle == {"1", "3", "4", "6", "7", "9", "上一页", "下一页"}
+    # Following "next" from the first page reaches every page.
+    url, seen = "cases/", 1
+    while (nxt := project.content(url).select_one("a.pb-pagination__next")) is not None:
+        url = "cases/" + nxt["href"].split("cases/", 1)[1]
+        seen += 1
+    assert seen == 9
