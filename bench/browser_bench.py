@@ -48,15 +48,6 @@ async ([base, query]) => {
 }
 """
 
-_TRANSFERRED_JS = """
-(filter) => {
-  const entries = [...performance.getEntriesByType("navigation"),
-                   ...performance.getEntriesByType("resource")];
-  return entries.filter(e => !filter || e.name.includes(filter))
-                .map(e => [e.name, e.transferSize, e.encodedBodySize]);
-}
-"""
-
 _FIRST_CARD_JS = """
 async () => {
   // When the first card's title was painted (Element Timing), and what had arrived by then.

@@ -42,12 +42,15 @@ def page_src(number: int) -> str:
 
 
 def library_pages(
-    catalog: Catalog, t: Callable[[str], str], per_page: int = PER_PAGE
+    catalog: Catalog, t: Callable[[str], str], facets_text: str, per_page: int = PER_PAGE
 ) -> Iterator[GeneratedPage]:
-    """The library's pages, first page first, in the library's default order."""
+    """The library's pages, first page first, in the library's default order.
+
+    ``facets_text`` is the facet index of :func:`library_files`; its hash versions the URL.
+    """
     ordered = library_order(catalog)
     chunks = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
-    facets_url = f"{FACETS_FILE}?v={version(library_files(catalog, t)[FACETS_FILE])}"
+    facets_url = f"{FACETS_FILE}?v={version(facets_text)}"
     for number, chunk in enumerate(chunks, start=1):
         title = t("cases") if number == 1 else f"{t('cases')} · {t('page_n').format(n=number)}"
         yield GeneratedPage(

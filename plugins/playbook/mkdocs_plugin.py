@@ -29,7 +29,6 @@ from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
-from .library import library_files
 from .load import LoadResult, Settings, is_ignored, load_project
 from .mkdocs_pages import (
     RecordPage,
@@ -249,9 +248,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 # pages keep the normal path so the nav's titles apply to them.
                 RecordPage(html.escape(page.title, quote=False), file, config)
             files.append(file)
-        if self.catalog is not None:
-            data_files = library_files(self.catalog, translator(self.config.language))
-            for path, text in data_files.items():
+        if self.renderer is not None and self.catalog is not None:
+            for path, text in self.renderer.library_data.items():
                 files.append(File.generated(config, path, content=text))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)

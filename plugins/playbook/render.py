@@ -8,6 +8,7 @@ putting a file with the same relative name in its override folder (default
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -121,13 +122,20 @@ class Renderer:
         )
         self.t = translator(language)
 
+    @functools.cached_property
+    def library_data(self) -> dict[str, str]:
+        """Site path → text of the case library's data files, computed once per build."""
+        from .library import library_files  # here: library builds on this module
+
+        return library_files(self.catalog, self.t)
+
     def pages(self) -> Iterator[GeneratedPage]:
         """Every page the catalog produces, indexes first."""
         c = self.catalog
         t = self.t
-        from .library import library_pages  # imported here: library builds on this module
+        from .library import FACETS_FILE, library_pages  # here: library builds on this module
 
-        yield from library_pages(c, t)
+        yield from library_pages(c, t, self.library_data[FACETS_FILE])
         yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
         yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
         yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")
