@@ -61,6 +61,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     os.environ["PLAYBOOK_TODAY"] = TODAY
     code, out = project.build()
     assert code == 0, out
+    assert (project.site / "pagefind" / "pagefind-modular-ui.js").exists(), out
     return project
 
 

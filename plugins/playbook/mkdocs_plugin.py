@@ -37,17 +37,12 @@ from .mkdocs_pages import (
     mark_shared,
     site_key,
 )
+from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
 from .problems import Problem, errors
 from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
-from .search_index import (
-    OUTPUT_SUBDIR,
-    SearchIndexError,
-    index_site,
-    search_kind,
-    searchable,
-)
+from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .signatures import page_signatures
 from .yamlsource import Limits
 
@@ -122,6 +117,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Kept between rebuilds under ``serve`` (the plugin instance persists there)."""
         self.fragments: FragmentPool | None = None
         """Full builds of large projects: fragments rendered ahead in worker processes."""
+        self.search_feed: PagefindFeed | None = None
+        """Pagefind indexing pages as they are written (full builds, and the first under serve)."""
+        self.search_language: str | None = None
+        """The ``<html lang>`` of this build's pages."""
+        self.page_urls: set[str] = set()
+        """Every page written by this build, as search URLs."""
+        self.search_docs: dict[str, str] = {}
+        """Under ``serve``: each page's search document by URL, kept across rebuilds."""
         self.search_bundle: Path | None = None
         """Under ``serve``: a copy of the latest search index, reused on the next rebuild."""
         self.search_refresh: threading.Thread | None = None
@@ -131,11 +134,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.serve_cache = ServeCache() if self.serving else None
+        self.search_bundle, self.search_docs = None, {}
 
     def on_shutdown(self) -> None:
         self.serving = False
         self.serve_cache = None
         self.search_bundle = None
+        self.search_docs = {}
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -193,7 +198,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._close_pool()
         if self.serve_cache is None:
             # Start now: the workers render while MkDocs collects files and builds the nav.
-            self.fragments = FragmentPool.start(self.renderer, list(self.pages.values()))
+            self.fragments = FragmentPool.start(
+                self.renderer, list(self.pages.values()), busy_cores=int(self.config.search)
+            )
+        self._close_feed()
+        self.search_language, self.page_urls = None, set()
+        if self.config.search and not (self.serving and self.search_bundle is not None):
+            # Pagefind indexes each page as it is written, in its own process (see on_post_page).
+            try:
+                self.search_feed = PagefindFeed()
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
         records = self.catalog.records
         log.info(
             f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
@@ -297,7 +312,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 env.bytecode_cache = self.serve_cache.bytecode
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+            self._finish_search(config, files)
         return env
+
+    def _finish_search(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page is converted (``on_env`` follows the last ``on_page_content``):
+        let Pagefind write the bundle while the theme renders the pages."""
+        self.page_urls = {"/" + f.page.url for f in files.documentation_pages() if f.page}
+        if self.search_feed is not None:
+            # Into the site folder, which MkDocs has emptied already.
+            self.search_feed.start_writing(Path(config.site_dir) / OUTPUT_SUBDIR)
+
+    def _index_page(self, page: Page, content: str, config: MkDocsConfig) -> None:
+        """Hand a searchable page's content to Pagefind, which indexes it in its own process."""
+        if self.search_language is None:
+            self.search_language = _page_language(config.theme.get_env(), config)
+        url, document = "/" + page.url, page_document(content, language=self.search_language)
+        if self.search_feed is not None:
+            self.search_feed.add(url, document)
+        if self.serving:
+            self.search_docs[url] = document
 
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -318,12 +352,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if kind is None:
             return output
         t = translator(self.config.language)
-        return searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
+        output = searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
+        if self.config.search:
+            self._index_page(page, output, config)
+        return output
 
     def _close_pool(self) -> None:
         if self.fragments is not None:
             self.fragments.close()
             self.fragments = None
+
+    def _close_feed(self) -> None:
+        if self.search_feed is not None:
+            self.search_feed.close()
+            self.search_feed = None
 
     # Runs last, so the stored HTML is what every plugin made of the page.
     @event_priority(-100)
@@ -340,46 +382,66 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """
         assert self.search_bundle is not None
         shutil.copytree(self.search_bundle, site / OUTPUT_SUBDIR, dirs_exist_ok=True)
-        if self.search_refresh is not None and self.search_refresh.is_alive():
+        if self.problems or (self.search_refresh is not None and self.search_refresh.is_alive()):
             return
+        # Pages gone from the site leave the index; unchanged pages keep their document.
+        urls = self.page_urls
+        self.search_docs = {url: doc for url, doc in self.search_docs.items() if url in urls}
+        documents = list(self.search_docs.items())
 
         def refresh() -> None:
             fresh = Path(tempfile.mkdtemp(prefix="playbook-search-")) / OUTPUT_SUBDIR
             try:
-                index_site(site, output=fresh)
-            except (SearchIndexError, OSError):
-                return  # the site folder was rebuilt meanwhile; the next save retries
-            self.search_bundle = fresh
+                build_index(documents, fresh)
+            except (SearchIndexError, OSError) as exc:
+                log.warning(f"search index not refreshed: {exc}")
+                return
+            if self.serving:
+                self.search_bundle = fresh
 
         self.search_refresh = threading.Thread(target=refresh, daemon=True)
         self.search_refresh.start()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_pool()
+        self._close_feed()
 
-    # Runs last, so Pagefind sees every page other plugins may still write.
+    # Runs last, so every page other plugins write is in the index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
         if not self.config.enabled:
             return
-        if self.config.search and self.serving and self.search_bundle is not None:
-            self._serve_search(Path(config.site_dir))
-        elif self.config.search:
+        site = Path(config.site_dir)
+        if self.search_feed is not None:
             started = time.perf_counter()
             try:
-                report = index_site(Path(config.site_dir))
+                report = self.search_feed.result()
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+            finally:
+                self._close_feed()
             if self.serving:
                 self.search_bundle = _keep_copy(report.output)
-            self.timings["search index"] = time.perf_counter() - started
+            self.timings["search index (wait)"] = time.perf_counter() - started
             log.info(
-                f"search index: {report.index_bytes / 1e3:.0f} kB "
+                f"search index: {report.pages} pages, {report.index_bytes / 1e3:.0f} kB "
                 f"({report.bytes / 1e3:.0f} kB with Pagefind's UI)"
             )
+        elif self.config.search and self.serving and self.search_bundle is not None:
+            self._serve_search(site)
         phases = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
         log.info(f"{len(self.pages)} generated pages; {phases}")
+
+
+def _page_language(env: jinja2.Environment, config: MkDocsConfig) -> str:
+    """The ``<html lang>`` the theme gives pages (Pagefind keeps one index per language)."""
+    try:
+        return env.from_string(
+            '{% import "partials/language.html" as lang with context %}{{ lang.t("language") }}'
+        ).render(config=config)
+    except jinja2.TemplateError:  # not Material: its language setting, if any
+        return str(config.theme.get("language") or "")
 
 
 def _keep_copy(bundle: Path) -> Path:

@@ -48,14 +48,19 @@ class FragmentPool:
         self._ready: dict[str, str] = {}
 
     @classmethod
-    def start(cls, renderer: Renderer, pages: list[GeneratedPage]) -> FragmentPool | None:
-        """A pool when it pays off on this machine, else None (render in-process)."""
+    def start(
+        cls, renderer: Renderer, pages: list[GeneratedPage], *, busy_cores: int = 0
+    ) -> FragmentPool | None:
+        """A pool when it pays off on this machine, else None (render in-process).
+
+        ``busy_cores``: cores other processes of the build keep busy meanwhile (Pagefind).
+        """
         n = cores()
         if len(pages) < POOL_MIN_PAGES or n < 2:
             return None
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
-        return cls(renderer, pages, min(n, 8))
+        return cls(renderer, pages, max(1, min(n - busy_cores, 8)))
 
     def get(self, src_uri: str) -> str | None:
         """The fragment of the page at ``src_uri`` (None if the pool does not render it)."""

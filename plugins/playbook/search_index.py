@@ -1,19 +1,16 @@
-"""Site-wide search with Pagefind: mark what is searchable, then index the built site.
+"""Site-wide search with Pagefind: which pages are searchable, and how they are marked.
 
-Pagefind (extended build: CJK segmentation, filters, a chunked index) runs over the
-finished HTML after the site is written. Only elements marked ``data-pagefind-body``
-are indexed, so index pages and theme chrome stay out of the results, and ``private``
-content — which never reaches any page — cannot reach the index either.
+Each searchable page's content is wrapped in an element marked ``data-pagefind-body``
+with its kind as a Pagefind filter and meta value; ``pagefind_feed`` hands exactly
+that content to Pagefind (extended build: CJK segmentation, filters, a chunked index),
+so index pages and theme chrome stay out of the results, and ``private`` content —
+which never reaches any page — cannot reach the index either.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 from .render import GeneratedPage
 
@@ -40,61 +37,6 @@ def searchable(content: str, *, title: str, kind: str, kind_label: str) -> str:
         f'data-pagefind-meta="kind:{label}">\n'
         f'<span data-pagefind-meta="kind_id:{kind}" hidden></span>\n{heading}{content}\n</div>'
     )
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    """What Pagefind wrote: the bundle folder, its size and Pagefind's own summary."""
-
-    output: Path
-    bytes: int
-    log: str
-
-    @property
-    def index_bytes(self) -> int:
-        """Bytes of the index proper (fragments, index chunks, filters, meta), without the UI."""
-        return sum(
-            f.stat().st_size
-            for f in self.output.rglob("*")
-            if f.is_file() and (f.suffix.startswith(".pf_") or f.parent != self.output)
-        )
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message holds its output."""
-
-
-def index_site(
-    site_dir: Path, *, timeout: float = 600.0, output: Path | None = None
-) -> IndexReport:
-    """Run Pagefind's extended binary over ``site_dir``.
-
-    The bundle goes to ``site_dir/pagefind/``, or to ``output`` when given.
-    """
-    target = ["--output-path", str(output)] if output else ["--output-subdir", OUTPUT_SUBDIR]
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        *target,
-        # Markdown's permalink anchors ("¶") are chrome, not content.
-        "--exclude-selectors",
-        ".headerlink",
-    ]
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"could not run Pagefind: {exc}") from exc
-    text = done.stdout + done.stderr
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind exited with {done.returncode}:\n{text}")
-    bundle = output or site_dir / OUTPUT_SUBDIR
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
-    return IndexReport(output=bundle, bytes=size, log=text)
 
 
 _TEMPLATE_KINDS = {
