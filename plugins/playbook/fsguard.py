@@ -24,10 +24,8 @@ def links_outside(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> list[
     problems: list[Problem] = []
 
     def check(entry: Path) -> bool:
-        """True when ``entry`` is safe to use (and to descend into)."""
-        # The walk never follows links, so an entry that is no link stays inside its
-        # (already checked) folder; resolving every file cost seconds at 10,000 cases.
-        if not entry.is_symlink() or entry.resolve().is_relative_to(resolved_root):
+        """True when ``entry`` (known to be a link) resolves inside the project."""
+        if entry.resolve().is_relative_to(resolved_root):
             return True
         rel = entry.relative_to(root).as_posix()
         if entry.is_dir():
@@ -52,17 +50,25 @@ def links_outside(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> list[
             )
         return False
 
+    def walk(folder: Path) -> None:
+        # Links are never followed: a linked folder is checked as an entry, not walked.
+        # Entries that are no links stay inside their (already checked) folder; the
+        # directory listing says which are links, so plain files cost no system call.
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.name.startswith("."):
+                    continue  # hidden files are neither content nor published
+                if entry.is_symlink():
+                    check(Path(entry.path))
+                elif entry.is_dir():
+                    walk(Path(entry.path))
+
     for folder in folders:
         base = root / folder
-        if not (base.exists() or base.is_symlink()) or not check(base):
+        if base.is_symlink() and not check(base):
             continue
-        # followlinks=False: a linked folder is checked as an entry, never walked blindly.
-        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-            here = Path(dirpath)
-            for name in filenames:
-                if not name.startswith("."):  # hidden files are neither content nor published
-                    check(here / name)
-            dirnames[:] = [d for d in dirnames if not d.startswith(".") and check(here / d)]
+        if base.is_dir():
+            walk(base)
     return problems
 
 

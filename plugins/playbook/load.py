@@ -7,8 +7,9 @@ complete, validated records or the full sorted list of problems, never a part.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,30 +99,44 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
         base = root / folder
         if not base.is_dir():
             continue
-        for file in sorted(base.rglob("*")):
-            rel = file.relative_to(root).as_posix()
-            if any(is_ignored(part) for part in file.relative_to(base).parts):
-                continue
-            # rglob does not descend into linked folders, so only links need resolving.
-            if file.is_symlink() and not file.resolve().is_relative_to(resolved_root):
+        for entry in walk_files(base):
+            file = Path(entry.path)
+            # The walk does not descend into linked folders, so only links need resolving.
+            if entry.is_symlink() and not file.resolve().is_relative_to(resolved_root):
                 continue  # reported by fsguard.links_outside
-            if file.is_dir():
+            if entry.is_dir():
+                continue  # a link to a folder inside the project: its files are listed there
+            stem, dot, suffix = entry.name.rpartition(".")
+            if not dot:
                 continue
-            if file.suffix == ".yml":
+            rel = file.relative_to(root).as_posix()
+            if suffix == "yml":
                 problems.append(
                     Problem(
                         rel,
                         1,
                         1,
                         "content files must end in .yaml",
-                        f"rename it to {file.stem}.yaml",
+                        f"rename it to {stem}.yaml",
                     )
                 )
-                continue
-            if file.suffix != ".yaml":
-                continue
-            found.append(SourceFile(kind, file.stem, file, rel))
+            elif suffix == "yaml":
+                found.append(SourceFile(kind, stem, file, rel))
     return found
+
+
+def walk_files(folder: Path) -> Iterator[os.DirEntry[str]]:
+    """Entries under ``folder`` other than real folders, by path in name order; ignored names
+    (see :func:`is_ignored`) are skipped, and linked folders are listed, not entered."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        if is_ignored(entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_files(Path(entry.path))
+        else:
+            yield entry
 
 
 def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadResult:

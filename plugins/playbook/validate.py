@@ -75,68 +75,65 @@ class Checker:
 
     def check(self, spec: Spec, value: Any, at: PathKey) -> Any:
         """Return the cleaned value, or None when it is invalid (a problem is recorded)."""
-        name = str(at[-1]) if at and isinstance(at[-1], str) else _item_name(at)
-        handler = getattr(self, f"_check_{spec.kind}")
-        result: Any = handler(spec, value, at, name)
-        return result
+        return _HANDLERS[spec.kind](self, spec, value, at)
 
-    def _check_any(self, spec: Spec, value: Any, at: PathKey, name: str) -> Any:
+    def _check_any(self, spec: Spec, value: Any, at: PathKey) -> Any:
         return value
 
-    def _check_text(self, spec: Spec, value: Any, at: PathKey, name: str) -> str | None:
+    def _check_text(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         if isinstance(value, bool) or value is None or isinstance(value, dict | list):
-            self.report(at, f"'{name}' must be text, got {_describe(value)}")
+            self.report(at, f"'{_name(at)}' must be text, got {_describe(value)}")
             return None
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         text = text.strip()
         if not text:
-            self.report(at, f"'{name}' must not be empty")
+            self.report(at, f"'{_name(at)}' must not be empty")
             return None
         if spec.max_length is not None and len(text) > spec.max_length:
             self.report(
                 at,
-                f"'{name}' is {len(text)} characters, over the limit of {spec.max_length}",
+                f"'{_name(at)}' is {len(text)} characters, over the limit of {spec.max_length}",
                 "shorten it; details belong in the longer fields",
             )
         if spec.enum is not None and text not in spec.enum:
             self.report(
                 at,
-                f"'{text}' is not allowed for '{name}'",
+                f"'{text}' is not allowed for '{_name(at)}'",
                 closest_hint(text, list(spec.enum), what="allowed values"),
             )
             return None
         if PLACEHOLDER in text:
             self.report(
                 at,
-                f"'{name}' still holds the placeholder {PLACEHOLDER}",
+                f"'{_name(at)}' still holds the placeholder {PLACEHOLDER}",
                 "replace it with real content",
             )
             return None
-        self._check_personal(text, at, name)
+        self._check_personal(text, at)
         return text
 
-    def _check_markdown(self, spec: Spec, value: Any, at: PathKey, name: str) -> str | None:
-        return self._check_text(spec, value, at, name)
+    def _check_markdown(self, spec: Spec, value: Any, at: PathKey) -> str | None:
+        return self._check_text(spec, value, at)
 
-    def _check_markdown_or_list(self, spec: Spec, value: Any, at: PathKey, name: str) -> Any:
+    def _check_markdown_or_list(self, spec: Spec, value: Any, at: PathKey) -> Any:
         if isinstance(value, list):
             item = Spec("text", True)
             cleaned = [self.check(item, v, (*at, i)) for i, v in enumerate(value)]
             if not value:
-                self.report(at, f"'{name}' needs at least 1 item")
+                self.report(at, f"'{_name(at)}' needs at least 1 item")
             return [c for c in cleaned if c is not None] if None not in cleaned else None
-        return self._check_text(spec, value, at, name)
+        return self._check_text(spec, value, at)
 
-    def _check_personal(self, text: str, at: PathKey, name: str) -> None:
+    def _check_personal(self, text: str, at: PathKey) -> None:
         found = find_personal_data(text)
         if found:
             self.report(
                 at,
-                f"'{name}' contains {found}; personal data must not be published",
+                f"'{_name(at)}' contains {found}; personal data must not be published",
                 "move it under 'private:', which is never published",
             )
 
-    def _check_date(self, spec: Spec, value: Any, at: PathKey, name: str) -> dt.date | None:
+    def _check_date(self, spec: Spec, value: Any, at: PathKey) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -147,14 +144,14 @@ class Checker:
             except ValueError:
                 pass
         self.report(
-            at, f"'{name}' must be a date written YYYY-MM-DD, got {value!r}", "e.g. 2026-03-31"
+            at, f"'{_name(at)}' must be a date written YYYY-MM-DD, got {value!r}", "e.g. 2026-03-31"
         )
         return None
 
-    def _check_ref(self, spec: Spec, value: Any, at: PathKey, name: str) -> str | None:
+    def _check_ref(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         assert spec.ref is not None
         if not isinstance(value, str | int) or isinstance(value, bool):
-            self.report(at, f"'{name}' must be an id, got {_describe(value)}")
+            self.report(at, f"'{_name(at)}' must be an id, got {_describe(value)}")
             return None
         ident = str(value).strip()
         known = self.vocabulary.get(spec.ref, {})
@@ -168,30 +165,32 @@ class Checker:
             return None
         return ident
 
-    def _check_list(self, spec: Spec, value: Any, at: PathKey, name: str) -> list[Any] | None:
+    def _check_list(self, spec: Spec, value: Any, at: PathKey) -> list[Any] | None:
         assert spec.item is not None
         if not isinstance(value, list):
             self.report(
-                at, f"'{name}' must be a list, got {_describe(value)}", "start each item with '- '"
+                at,
+                f"'{_name(at)}' must be a list, got {_describe(value)}",
+                "start each item with '- '",
             )
             return None
         if len(value) < spec.min_items:
             plural = "item" if spec.min_items == 1 else "items"
-            self.report(at, f"'{name}' needs at least {spec.min_items} {plural}, has {len(value)}")
+            self.report(
+                at, f"'{_name(at)}' needs at least {spec.min_items} {plural}, has {len(value)}"
+            )
         cleaned = [self.check(spec.item, item, (*at, i)) for i, item in enumerate(value)]
         if spec.item.kind == "ref":
             seen: set[str] = set()
             for i, ident in enumerate(cleaned):
                 if ident is not None and ident in seen:
-                    self.report((*at, i), f"'{ident}' is listed twice in '{name}'")
+                    self.report((*at, i), f"'{ident}' is listed twice in '{_name(at)}'")
                 seen.add(ident)
         return [c for c in cleaned if c is not None]
 
-    def _check_object(
-        self, spec: Spec, value: Any, at: PathKey, name: str
-    ) -> dict[str, Any] | None:
+    def _check_object(self, spec: Spec, value: Any, at: PathKey) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.report(at, f"'{name}' must be a mapping of fields, got {_describe(value)}")
+            self.report(at, f"'{_name(at)}' must be a mapping of fields, got {_describe(value)}")
             return None
         cleaned: dict[str, Any] = {}
         misspelt: set[str] = set()
@@ -212,9 +211,22 @@ class Checker:
                 cleaned[key] = checked
         for key, field_spec in spec.fields.items():
             if field_spec.required and key not in value and key not in misspelt:
-                where = f" in '{name}'" if at else ""
+                where = f" in '{_name(at)}'" if at else ""
                 self.report(at, f"missing required field '{key}'{where}")
         return cleaned
+
+
+_HANDLERS: dict[str, Any] = {
+    name.removeprefix("_check_"): function
+    for name, function in vars(Checker).items()
+    if name.startswith("_check_") and name != "_check_personal"
+}
+"""Spec kind → Checker method."""
+
+
+def _name(at: PathKey) -> str:
+    """How messages name the value at ``at``: its field, or ``parent[i]`` for list items."""
+    return str(at[-1]) if at and isinstance(at[-1], str) else _item_name(at)
 
 
 def _item_name(at: PathKey) -> str:

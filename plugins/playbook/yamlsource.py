@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -225,91 +225,106 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str,
 
 
 def _compose(text: str, doc: Document, limits: Limits) -> None:
+    """Build ``doc.data`` and its positions from the parser's events.
+
+    Runs once per value, half a million times for 10,000 cases: keep the loop lean.
+    """
     stack: list[_Frame] = []
+    top: _Frame | None = None
     anchors: dict[str, tuple[Any, int]] = {}
     count = 0
     documents = 0
+    positions, key_positions = doc.positions, doc.key_positions
+    max_values, max_depth = limits.max_values, limits.max_depth
 
-    def fail(mark: Any, message: str, hint: str = "") -> None:
+    def fail(mark: Any, message: str, hint: str = "") -> NoReturn:
         raise SourceError(Problem(doc.path, mark.line + 1, mark.column + 1, message, hint))
 
-    def attach(value: Any, mark: Any) -> PathKey | None:
-        """Place ``value`` in the open container; returns its path, or None for a key."""
+    def too_many(mark: Any) -> NoReturn:
+        fail(
+            mark,
+            f"file holds more than {max_values:,} values (YAML aliases included)",
+            "avoid anchors/aliases that repeat large blocks, "
+            "or raise limits.max_values for the playbook plugin in mkdocs.yml",
+        )
+
+    def place(value: Any, mark: Any) -> PathKey | None:
+        """Put ``value`` into the open container; returns its path, or None for a key."""
         position = (mark.line + 1, mark.column + 1)
-        if not stack:
+        if top is None:
             doc.data = value
-            doc.positions[()] = position
+            positions[()] = position
             return ()
-        top = stack[-1]
-        if isinstance(top.container, list):
-            at = (*top.path, len(top.container))
-            top.container.append(value)
+        container = top.container
+        if isinstance(container, list):
+            at: PathKey = (*top.path, len(container))
+            container.append(value)
         elif top.key is None:
             if isinstance(value, dict | list):
                 fail(mark, "a mapping key must be plain text, not a list or mapping")
             key = _key_text(value)
-            if key in top.container:
+            if key in container:
                 fail(mark, f"duplicate key '{key}'", "each field may appear only once")
             top.key = key
-            doc.key_positions[(*top.path, key)] = position
+            key_positions[(*top.path, key)] = position
             return None
         else:
             at = (*top.path, top.key)
-            top.container[top.key] = value
+            container[top.key] = value
             top.key = None
-        doc.positions[at] = position
+        positions[at] = position
         return at
-
-    def count_values(n: int, mark: Any) -> None:
-        nonlocal count
-        count += n
-        if count > limits.max_values:
-            fail(
-                mark,
-                f"file holds more than {limits.max_values:,} values (YAML aliases included)",
-                "avoid anchors/aliases that repeat large blocks, "
-                "or raise limits.max_values for the playbook plugin in mkdocs.yml",
-            )
 
     for event in _events(text):
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            count_values(1, event.start_mark)
+        if kind is _SCALAR:
+            count += 1
+            if count > max_values:
+                too_many(event.start_mark)
             value = _scalar(event)
-            attach(value, event.start_mark)
+            place(value, event.start_mark)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            count_values(1, event.start_mark)
-            if len(stack) >= limits.max_depth:
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+            count += 1
+            if count > max_values:
+                too_many(event.start_mark)
+            if len(stack) >= max_depth:
                 fail(
                     event.start_mark,
-                    f"nesting deeper than {limits.max_depth} levels",
+                    f"nesting deeper than {max_depth} levels",
                     "flatten the structure, or raise limits.max_depth in mkdocs.yml",
                 )
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            at = attach(container, event.start_mark)
+            container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
+            at = place(container, event.start_mark)
             assert at is not None  # containers are never accepted as keys
-            stack.append(_Frame(container, at, event.anchor, count - 1))
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            top = _Frame(container, at, event.anchor, count - 1)
+            stack.append(top)
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             frame = stack.pop()
+            top = stack[-1] if stack else None
             if frame.anchor:
                 anchors[frame.anchor] = (frame.container, count - frame.start_count)
-        elif kind is yaml.AliasEvent:
+        elif kind is _ALIAS:
             name = event.anchor or ""
             if name not in anchors:
                 fail(event.start_mark, f"unknown alias '*{name}'")
             value, size = anchors[name]
-            count_values(size, event.start_mark)
-            attach(value, event.start_mark)
-        elif kind is yaml.DocumentStartEvent:
+            count += size
+            if count > max_values:
+                too_many(event.start_mark)
+            place(value, event.start_mark)
+        elif kind is _DOCUMENT_START:
             documents += 1
             if documents > 1:
                 fail(
                     event.start_mark, "more than one YAML document in this file", "remove the '---'"
                 )
+
+
+_SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 def _events(text: str) -> Iterator[Any]:
