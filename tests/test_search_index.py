@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Project
-from sitescan import html_files
-
 from playbook.pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
+from sitescan import html_files
 
 
 def _entry(bundle: Path) -> dict[str, dict[str, int]]:
@@ -27,7 +26,10 @@ def test_every_searchable_page_is_indexed_once(example_site: Project) -> None:
 
 def test_feed_writes_a_bundle_of_every_page_in_its_language(tmp_path: Path) -> None:
     docs = [
-        (f"/p/{i}/", page_document(f"<div data-pagefind-body><h1>第{i}页</h1>仓储</div>", language="zh"))
+        (
+            f"/p/{i}/",
+            page_document(f"<div data-pagefind-body><h1>第{i}页</h1>仓储</div>", language="zh"),
+        )
         for i in range(30)
     ]
     report = build_index(docs, tmp_path / "pagefind")
@@ -41,5 +43,5 @@ def test_feed_reports_a_dead_pagefind_process(tmp_path: Path) -> None:
     with PagefindFeed(timeout=10) as feed:
         feed.add("/a/", page_document("<p data-pagefind-body>a</p>", language="en"))
         feed._process.kill()
-        with pytest.raises(SearchIndexError, match="ended|indexed"):
+        with pytest.raises(SearchIndexError, match=r"ended|indexed"):
             feed.write(tmp_path / "out")

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from conftest import MKDOCS_YML, TODAY, Project
 
 TITLE = "分拣效率提升 40%"
@@ -65,7 +66,7 @@ class Server:
 
 
 @contextmanager
-def serve(project: Project, log: Path) -> Iterator[Server]:
+def serve(project: Project, log: Path, *options: str) -> Iterator[Server]:
     """`build.py serve` (the same CLI) as a subprocess on a free port of 127.0.0.1."""
     project.write("mkdocs.yml", MKDOCS_YML + "watch:\n  - cases\n  - content\n")
     port = _free_port()
@@ -80,6 +81,7 @@ def serve(project: Project, log: Path) -> Iterator[Server]:
                 "serve",
                 "--port",
                 str(port),
+                *options,
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -128,6 +130,20 @@ def test_serve_shows_errors_and_recovers_without_restart(project: Project, tmp_p
         html = server.wait_for(page, lambda html: TITLE in html and "unknown field" not in html)
         assert "内容有错误" not in html
         assert server.process.poll() is None
+
+
+@pytest.mark.parametrize("options", [(), ("--poll",)], ids=["notified", "polling"])
+def test_serve_rebuilds_once_per_save(
+    project: Project, tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    # Notified: the build reads every file, and reading must not count as a change.
+    with serve(project, tmp_path / "serve.log", *options) as server:
+        page = "cases/sorting-case/"
+        server.wait_for(page, lambda html: TITLE in html)
+        project.edit("cases/sorting-case.yaml", TITLE, TITLE + "（改）")
+        server.wait_for(page, lambda html: TITLE + "（改）" in html)
+        time.sleep(1.5)  # a build triggering itself would have rebuilt by now
+        assert server.terminal().count("generated pages;") == 2, server.terminal()
 
 
 def test_mkdocs_build_still_fails_hard_on_invalid_content(project: Project) -> None:

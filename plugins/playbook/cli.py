@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -296,6 +297,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     """Serve with live reload on 127.0.0.1; invalid content shows an error page until fixed."""
     from mkdocs.commands.serve import serve
 
+    from .livereload import notified_changes
+
     root: Path = args.project.resolve()
     result = _load(root)
     url = f"http://127.0.0.1:{args.port}/"
@@ -307,7 +310,13 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         print(f"✓ content valid; serving on {url} (Ctrl+C to stop)", file=out)
     out.flush()
     os.chdir(root)
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{args.port}", livereload=True)
+    watching = contextlib.nullcontext() if args.poll else notified_changes()
+    with watching:  # --poll: MkDocs' own watcher, which lists the files twice a second
+        serve(
+            config_file=str(root / "mkdocs.yml"),
+            dev_addr=f"127.0.0.1:{args.port}",
+            livereload=True,
+        )
     return 0
 
 
@@ -332,6 +341,12 @@ def parser() -> argparse.ArgumentParser:
     )
     serve = sub.add_parser("serve", help="build and serve with live reload")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--poll",
+        action="store_true",
+        help="look for changes by polling (for folders whose changes are not notified, "
+        "e.g. some network or container mounts)",
+    )
     new = sub.add_parser("new", help="write a scaffold for a new record")
     new.add_argument("kind", choices=sorted(KIND_FOLDERS))
     new.add_argument("id")

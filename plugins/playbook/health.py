@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -249,6 +250,23 @@ TITLE_NEIGHBOURS = 4
 """Titles compared with each case's title: its nearest neighbours in sorted order."""
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _similar_titles(a: str, b: str) -> float | None:
+    """How similar two titles are, when at least ``TITLE_SIMILARITY`` (else None).
+
+    Memoised: under ``serve`` the health page is rebuilt on every save, and nearly all
+    pairs of titles are the same as last time.
+    """
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if (
+        matcher.real_quick_ratio() >= TITLE_SIMILARITY
+        and matcher.quick_ratio() >= TITLE_SIMILARITY
+        and (ratio := matcher.ratio()) >= TITLE_SIMILARITY
+    ):
+        return ratio
+    return None
+
+
 def _duplicates(catalog: Catalog) -> list[Finding]:
     """Same alias in one industry, or very similar titles in one industry.
 
@@ -275,12 +293,8 @@ def _duplicates(catalog: Catalog) -> list[Finding]:
                     a, b = sorted((one, two), key=lambda c: c.id)
                     if (a.id, b.id) in found:
                         continue
-                    matcher = difflib.SequenceMatcher(None, a.title, b.title)
-                    if (
-                        matcher.real_quick_ratio() >= TITLE_SIMILARITY
-                        and matcher.quick_ratio() >= TITLE_SIMILARITY
-                        and (ratio := matcher.ratio()) >= TITLE_SIMILARITY
-                    ):
+                    ratio = _similar_titles(a.title, b.title)
+                    if ratio is not None:
                         reason = f"title {ratio:.0%} similar to {b.source} ({b.title})"
                         found[(a.id, b.id)] = (a, b, reason)
     return [

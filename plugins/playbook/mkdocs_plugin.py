@@ -128,6 +128,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.search_bundle: Path | None = None
         """Under ``serve``: a copy of the latest search index, reused on the next rebuild."""
         self.search_refresh: threading.Thread | None = None
+        self.stale_bundles: list[Path] = []
+        """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
 
     # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
     # on_config therefore resets every piece of per-build state (the serve cache is kept).
@@ -139,8 +141,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_shutdown(self) -> None:
         self.serving = False
         self.serve_cache = None
+        if self.search_bundle is not None:
+            self.stale_bundles.append(self.search_bundle)
         self.search_bundle = None
         self.search_docs = {}
+        self._discard_stale_bundles()
+
+    def _discard_stale_bundles(self) -> None:
+        while self.stale_bundles:
+            shutil.rmtree(self.stale_bundles.pop().parent, ignore_errors=True)
 
     def project_root(self, config: MkDocsConfig) -> Path:
         if self.config.project_dir:
@@ -380,8 +389,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         Indexing takes seconds at a thousand cases, far more than the rest of a rebuild,
         so search results lag one save behind while editing; `build` always indexes fully.
         """
+        self._discard_stale_bundles()
         assert self.search_bundle is not None
-        shutil.copytree(self.search_bundle, site / OUTPUT_SUBDIR, dirs_exist_ok=True)
+        _publish_copy(self.search_bundle, site / OUTPUT_SUBDIR)
         if self.problems or (self.search_refresh is not None and self.search_refresh.is_alive()):
             return
         # Pages gone from the site leave the index; unchanged pages keep their document.
@@ -395,9 +405,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 build_index(documents, fresh)
             except (SearchIndexError, OSError) as exc:
                 log.warning(f"search index not refreshed: {exc}")
+                self.stale_bundles.append(fresh)
                 return
-            if self.serving:
-                self.search_bundle = fresh
+            if not self.serving:
+                self.stale_bundles.append(fresh)
+                return
+            if self.search_bundle is not None:
+                self.stale_bundles.append(self.search_bundle)
+            self.search_bundle = fresh
 
         self.search_refresh = threading.Thread(target=refresh, daemon=True)
         self.search_refresh.start()
@@ -442,6 +457,14 @@ def _page_language(env: jinja2.Environment, config: MkDocsConfig) -> str:
         ).render(config=config)
     except jinja2.TemplateError:  # not Material: its language setting, if any
         return str(config.theme.get("language") or "")
+
+
+def _publish_copy(bundle: Path, target: Path) -> None:
+    """Put the bundle into the site: hard links where possible (a thousand files a save)."""
+    try:
+        shutil.copytree(bundle, target, dirs_exist_ok=True, copy_function=os.link)
+    except (OSError, shutil.Error):  # another file system, or links not allowed
+        shutil.copytree(bundle, target, dirs_exist_ok=True)
 
 
 def _keep_copy(bundle: Path) -> Path:
