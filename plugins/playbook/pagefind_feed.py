@@ -199,10 +199,8 @@ class PagefindFeed:
 
         Returns at once; :meth:`result` waits for the bundle. No page may be added after this.
         """
-        self._written = (output, self._send(self._write_request(output), reply=True))
-
-    def _write_request(self, output: Path) -> dict[str, Any]:
-        return {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)}
+        request = {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)}
+        self._written = (output, self._send(request, reply=True))
 
     def result(self) -> IndexReport:
         """Wait for the bundle asked for by :meth:`start_writing` and check it holds every page."""
