@@ -45,3 +45,13 @@ def test_feed_reports_a_dead_pagefind_process(tmp_path: Path) -> None:
         feed._process.kill()
         with pytest.raises(SearchIndexError, match=r"ended|indexed"):
             feed.write(tmp_path / "out")
+
+
+def test_index_language_follows_the_theme(project: Project) -> None:
+    # Pagefind picks the index by the page's <html lang>: both must agree, whatever it is.
+    project.edit("mkdocs.yml", "language: zh", "language: en")
+    project.edit("mkdocs.yml", "  - playbook\n", "  - playbook:\n      language: en\n")
+    code, out = project.build()
+    assert code == 0, out
+    assert '<html lang="en"' in (project.site / "cases" / "sorting-case" / "index.html").read_text()
+    assert list(_entry(project.site / "pagefind")) == ["en"]
