@@ -190,3 +190,36 @@ def test_pagination_links_a_window_and_chains_every_page(project: Project) -> No
         url = "cases/" + nxt["href"].split("cases/", 1)[1]
         seen += 1
     assert seen == 9
+
+
+def test_industry_and_pain_pages_show_recent_cards_and_list_every_case(project: Project) -> None:
+    for i in range(20):
+        project.write(
+            f"cases/bulk-{i:02d}.yaml",
+            CASE.replace("2026-10-01", f"2026-{1 + i // 2:02d}-{10 + i % 2:02d}").replace(
+                "title: 分拣效率提升 40%", f"title: 批量案例 {i:02d}"
+            ),
+        )
+    code, out = project.build()
+    assert code == 0, out
+    for url, query, total in (
+        ("industries/warehousing/", "industry=warehousing", 21),  # sorting-case + 20
+        ("pain-points/sorting-efficiency/", "pain=sorting-efficiency", 22),  # + turnover-case
+    ):
+        content = project.content(url)
+        cards = [a["href"] for a in content.select(".pb-cards .pb-card__title a")]
+        more = [a["href"] for a in content.select(".pb-case-more a")]
+        assert len(cards) == 12, url
+        everything = cards + more
+        assert len(everything) == len(set(everything)) == total, url  # every case, once
+        # The cards are the most recently reviewed: bulk-19 (2026-10-11) first.
+        assert cards[0].endswith("cases/bulk-19/"), cards
+        library = content.select_one(".pb-library-link a")
+        assert (
+            library["href"].endswith(f"cases/?{query}")
+            and f"共 {total} 个案例" in library.get_text()
+        )
+        # Listings of other records stay out of the search index.
+        assert all(
+            c.has_attr("data-pagefind-ignore") for c in content.select(".pb-cards, .pb-case-more")
+        )

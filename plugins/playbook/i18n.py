@@ -56,6 +56,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "pain_objections": {"zh": "相关异议", "en": "Objections"},
     "pain_industries": {"zh": "常见于这些行业", "en": "Industries"},
     "none_yet": {"zh": "暂无", "en": "None yet"},
+    "open_in_library": {
+        "zh": "在案例库中筛选查看（共 {n} 个案例）",
+        "en": "Open all {n} in the case library",
+    },
     "case_count": {"zh": "个案例", "en": "cases"},
     "objection_count": {"zh": "条异议", "en": "objections"},
     "cat_efficiency": {"zh": "效率", "en": "Efficiency"},

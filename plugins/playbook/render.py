@@ -83,6 +83,11 @@ def _number(text: str) -> float:
     return float(digits)
 
 
+CARDS_SHOWN = 12
+"""Industry and pain-point pages show this many case cards (most recently reviewed first);
+the other cases follow as a compact list of links, so a page stays light at thousands."""
+
+
 class Renderer:
     """Turns a catalog into page HTML fragments (the content area of each page)."""
 
@@ -119,6 +124,8 @@ class Renderer:
             finder_items=finder_items,
             finder_order=finder_order,
             response_scripts=response_scripts,
+            cases_sorted=self.cases_sorted,
+            cards_shown=CARDS_SHOWN,
         )
         self.t = translator(language)
 
