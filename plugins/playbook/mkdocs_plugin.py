@@ -39,6 +39,7 @@ from .mkdocs_pages import (
 )
 from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
 from .problems import Problem, errors
+from .progress import PageProgress
 from .projectconfig import settings_from_options
 from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
@@ -128,6 +129,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.search_bundle: Path | None = None
         """Under ``serve``: a copy of the latest search index, reused on the next rebuild."""
         self.search_refresh: threading.Thread | None = None
+        self.build_started = time.perf_counter()
+        self.progress: PageProgress | None = None
+        """Pages written so far (progress lines on large builds)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
 
@@ -161,6 +165,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.build_started = time.perf_counter()
         root = self.project_root(config)
         today = os.environ.get("PLAYBOOK_TODAY")
         # The same option check as `build.py check`, so both accept and refuse the same values.
@@ -284,6 +289,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
         if self.config.enabled:
+            self.progress = PageProgress(
+                len(files.documentation_pages()), log.info, started=self.build_started
+            )
             mark_shared(files, nav.pages)
             if self.serve_cache is not None and self.catalog is not None:
                 self._reuse_unchanged(config, files, nav)
@@ -322,6 +330,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
             self._finish_search(config, files)
+            if self.progress is not None and self.progress.reporting:
+                log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")
         return env
 
     def _finish_search(self, config: MkDocsConfig, files: Files) -> None:
@@ -381,6 +391,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.serve_cache is not None and isinstance(page, RecordPage):
             self.serve_cache.store(page, output)
+        if self.progress is not None:
+            self.progress.page_written()
         return output
 
     def _serve_search(self, site: Path) -> None:
@@ -429,6 +441,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         site = Path(config.site_dir)
         if self.search_feed is not None:
+            if self.progress is not None and self.progress.reporting:
+                log.info("search index: waiting for Pagefind to finish writing")
             started = time.perf_counter()
             try:
                 report = self.search_feed.result()
