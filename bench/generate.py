@@ -209,6 +209,14 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def ownership(rng: random.Random, today: dt.date) -> list[str]:
+    """The ``owner`` and ``reviewed`` lines every record ends with."""
+    return [
+        f"owner: {q(rng.choice(OWNERS))}",
+        f"reviewed: {(today - dt.timedelta(days=rng.randint(1, 150))).isoformat()}",
+    ]
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -346,10 +354,7 @@ def case_yaml(
     ]
     if objections:
         lines += ["objections:", *(f"  - {o}" for o in objections)]
-    lines += [
-        f"owner: {q(rng.choice(OWNERS))}",
-        f"reviewed: {(today - dt.timedelta(days=rng.randint(1, 150))).isoformat()}",
-    ]
+    lines += ownership(rng, today)
     if rng.random() < 0.3:  # some cases carry private CRM notes, as real ones do
         lines += ["private:", f"  crm_id: {q('CRM-' + str(rng.randint(10000, 99999)))}"]
     return "\n".join(lines) + "\n"
@@ -383,10 +388,7 @@ def objection_yaml(
         ]
     if proof:
         lines += ["proof:", *(f"  - {p}" for p in proof)]
-    lines += [
-        f"owner: {q(rng.choice(OWNERS))}",
-        f"reviewed: {(today - dt.timedelta(days=rng.randint(1, 150))).isoformat()}",
-    ]
+    lines += ownership(rng, today)
     return "\n".join(lines) + "\n"
 
 
@@ -423,10 +425,7 @@ def industry_yaml(
         lines += [f"  - dimension: {dimension}", f"    question: {q(question)}"]
     if common:
         lines += ["common_objections:", *(f"  - {o}" for o in common)]
-    lines += [
-        f"owner: {q(rng.choice(OWNERS))}",
-        f"reviewed: {(today - dt.timedelta(days=rng.randint(1, 150))).isoformat()}",
-    ]
+    lines += ownership(rng, today)
     return "\n".join(lines) + "\n"
 
 

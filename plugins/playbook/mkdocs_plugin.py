@@ -123,7 +123,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.search_language: str | None = None
         """The ``<html lang>`` of this build's pages."""
         self.page_urls: set[str] = set()
-        """Every page written by this build, as search URLs."""
+        """Under ``serve``: every page of this build, as search URLs (to drop deleted ones)."""
         self.search_docs: dict[str, str] = {}
         """Under ``serve``: each page's search document by URL, kept across rebuilds."""
         self.search_bundle: Path | None = None
@@ -218,7 +218,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._close_feed()
         self.search_language, self.page_urls = None, set()
         if self.config.search and not (self.serving and self.search_bundle is not None):
-            # Pagefind indexes each page as it is written, in its own process (see on_post_page).
+            # Pagefind indexes each page as it is converted, in its own process (_index_page).
             try:
                 self.search_feed = PagefindFeed()
             except SearchIndexError as exc:
@@ -337,7 +337,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _finish_search(self, config: MkDocsConfig, files: Files) -> None:
         """Every page is converted (``on_env`` follows the last ``on_page_content``):
         let Pagefind write the bundle while the theme renders the pages."""
-        self.page_urls = {"/" + f.page.url for f in files.documentation_pages() if f.page}
+        if self.serving:
+            self.page_urls = {"/" + f.page.url for f in files.documentation_pages() if f.page}
         if self.search_feed is not None:
             # Into the site folder, which MkDocs has emptied already.
             self.search_feed.start_writing(Path(config.site_dir) / OUTPUT_SUBDIR)
@@ -433,7 +434,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._close_pool()
         self._close_feed()
 
-    # Runs last, so every page other plugins write is in the index.
+    # Runs last: every other plugin has finished its pages when the build waits for Pagefind.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._close_pool()
@@ -474,7 +475,7 @@ def _page_language(env: jinja2.Environment, config: MkDocsConfig) -> str:
 
 
 def _publish_copy(bundle: Path, target: Path) -> None:
-    """Put the bundle into the site: hard links where possible (a thousand files a save)."""
+    """Copy a search bundle: hard links where possible (a thousand files a save)."""
     try:
         shutil.copytree(bundle, target, dirs_exist_ok=True, copy_function=os.link)
     except (OSError, shutil.Error):  # another file system, or links not allowed
@@ -484,7 +485,7 @@ def _publish_copy(bundle: Path, target: Path) -> None:
 def _keep_copy(bundle: Path) -> Path:
     """Copy a search bundle out of the site folder, which the next rebuild empties."""
     keep = Path(tempfile.mkdtemp(prefix="playbook-search-")) / OUTPUT_SUBDIR
-    shutil.copytree(bundle, keep)
+    _publish_copy(bundle, keep)
     return keep
 
 
