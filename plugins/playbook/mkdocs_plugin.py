@@ -25,6 +25,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .catalog import Catalog, build_catalog
+from .codehost import code_host
+from .composer import composer_data, composer_page
+from .composer_messages_tmp import TEMP_MESSAGES
 from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
@@ -95,6 +98,11 @@ class PlaybookConfig(base.Config):
     """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
     search = opt.Type(bool, default=True)
     """Build the Pagefind search index over the finished site."""
+    branch = opt.Type(str, default="main")
+    """Branch that "edit this page" and the case composer's pull-request link target."""
+    edit_uri = opt.Optional(opt.Type(str))
+    """Edit-link prefix after ``repo_url``, for paths relative to the project (not to
+    ``docs_dir``); default ``edit/<branch>/`` on GitHub, ``-/edit/<branch>/`` on GitLab."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -200,10 +208,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         changed = last_changed(root) if self.config.git_dates else {}
         self.timings["git"] = time.perf_counter() - started
         override = root / self.config.templates_dir
-        self.renderer = Renderer(self.catalog, self.config.language, override, changed)
+        host = code_host(config.repo_url, self.config.branch, self.config.edit_uri)
+        self.renderer = Renderer(self.catalog, self.config.language, override, changed, host)
         if self.serve_cache is not None:
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
+        t = translator(self.config.language)
+        data = composer_data(self.catalog, self.config.language, TEMP_MESSAGES, host)
+        page = composer_page(t("composer"), self.catalog, data)
+        self.pages[page.src_uri] = page
         if self.config.health_page:
             report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
             page = health_page(report, translator(self.config.language)("health"))

@@ -289,8 +289,9 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
     return False
 
 
-RESERVED_IDS = {"objection": frozenset({"practice"})}
-"""Ids taken by generated pages in the same URL section (``/objections/practice/``)."""
+RESERVED_IDS = {"objection": frozenset({"practice"}), "case": frozenset({"new"})}
+"""Ids taken by generated pages in the same URL section (``/objections/practice/``, the
+case composer at ``/cases/new/``)."""
 
 
 def check_reserved(doc: Document, kind: str, ident: str, problems: list[Problem]) -> bool:
