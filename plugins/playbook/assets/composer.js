@@ -105,6 +105,8 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function visible(field) {
     if (showAll || touched[field]) return true;
+    // A quote needs both parts once either is written.
+    if (field.indexOf("quote.") === 0 && (touched["quote.text"] || touched["quote.by"])) return true;
     // A row's own problem (result needs 'change') shows once any of its fields was edited.
     return Object.keys(touched).some(function (t) { return t.indexOf(field + ".") === 0; });
   }
@@ -125,7 +127,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var item = el("li", "pb-composer__problem");
       var link = el("a", null, text);
       link.href = "#";
-      link.dataset.field = p.field;
+      link.dataset.problemFor = p.field;
       item.append(link);
       if (hint) item.append(el("span", "pb-composer__hint", hint));
       problemList.append(item);
@@ -143,11 +145,11 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.classList.toggle("pb-composer__summary--ok", !problems.length);
   }
   problemList.addEventListener("click", function (e) {
-    var link = e.target.closest("a[data-field]");
+    var link = e.target.closest("a[data-problem-for]");
     if (!link) return;
     e.preventDefault();
     showAll = true; update();
-    focusField(link.dataset.field);
+    focusField(link.dataset.problemFor);
   });
 
   // --- preview -------------------------------------------------------------------------------
