@@ -39,7 +39,7 @@ GENERATED_FOLDERS = ("assets/", f"{SEARCH_BUNDLE}/", "search/")
 """Folders of the site that generators own entirely."""
 
 RESERVED_IDS: dict[str, frozenset[str]] = {
-    "case": frozenset({"index", "page", "cards", "facets"}),
+    "case": frozenset({"index", "page", "cards"}),
     "objection": frozenset({"index", "practice"}),
     "industry": frozenset({"index"}),
     "pain_point": frozenset({"index"}),
@@ -115,9 +115,9 @@ def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> str | Non
             return f"the {section} index page"
         if len(parts) == 2 and parts[0] == section and parts[1] in ids.get(kind, {}):
             return f"the page generated from {ids[kind][parts[1]]}"
-    if len(parts) == 3 and parts[0] == "industries" and parts[2] == "battlecard":
-        if parts[1] in ids.get("industry", {}):
-            return f"the battlecard generated from {ids['industry'][parts[1]]}"
+    battlecard = len(parts) == 3 and parts[0] == "industries" and parts[2] == "battlecard"
+    if battlecard and parts[1] in ids.get("industry", {}):
+        return f"the battlecard generated from {ids['industry'][parts[1]]}"
     return None
 
 
