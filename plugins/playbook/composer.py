@@ -22,10 +22,9 @@ from .jsonschema_export import modeline
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
+from .urls import COMPOSER_SRC
 from .validate import RESERVED_IDS
 
-COMPOSER_SRC = "cases/new.md"
-"""The composer's page: ``/cases/new/`` (so ``new`` is a reserved case id)."""
 
 MESSAGE_CODES = (
     "field.missing",
