@@ -51,7 +51,9 @@ def composer_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     p = Project(tmp_path_factory.mktemp("composer") / "proj")
     for rel, text in FILES.items():
         p.write(rel, text)
-    config = MKDOCS_YML.replace("plugins:\n  - playbook\n", "plugins:\n  - playbook:\n      search: false\n")
+    config = MKDOCS_YML.replace(
+        "plugins:\n  - playbook\n", "plugins:\n  - playbook:\n      search: false\n"
+    )
     p.write("mkdocs.yml", f"repo_url: {REPO_URL}\n" + config)
     code, out = p.build()
     assert code == 0, out
@@ -72,6 +74,15 @@ def context() -> Iterator[Any]:
     from browser import chromium
 
     with chromium(locale="zh-CN", accept_downloads=True) as context:
+        # With a GitHub repo_url the theme asks api.github.com for the repository's stars.
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("http://127.0.0.1")
+                else route.abort()
+            ),
+        )
         yield context
 
 
@@ -117,7 +128,9 @@ def type_into(page: Any, values: dict[str, str | list[str]]) -> None:
             row = int(parts[1])
             while page.locator("[data-result-row]").count() <= row:
                 page.click("#pb-composer-add-result")
-            node = page.locator("[data-result-row]").nth(row).locator(f"[data-row-field='{parts[2]}']")
+            node = (
+                page.locator("[data-result-row]").nth(row).locator(f"[data-row-field='{parts[2]}']")
+            )
         else:
             node = page.locator(f"[data-field='{field}']")
         if isinstance(value, list):
@@ -159,6 +172,7 @@ def copy_with(site: Project, tmp_path: Path, name: str, text: str) -> Project:
 
 def check_messages(p: Project) -> list[str]:
     code, out = p.run("check", "--format", "json")
+    assert code == 1, out
     return [str(problem["message"]) for problem in json.loads(out)]
 
 
@@ -218,7 +232,9 @@ VIOLATIONS: list[tuple[str, dict[str, str | list[str]], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("change", "field"), [v[1:] for v in VIOLATIONS], ids=[v[0] for v in VIOLATIONS])
+@pytest.mark.parametrize(
+    ("change", "field"), [v[1:] for v in VIOLATIONS], ids=[v[0] for v in VIOLATIONS]
+)
 def test_each_rule_shows_check_s_message_in_the_form(
     page: Any,
     composer_site: Project,
@@ -286,4 +302,7 @@ def test_new_terms_are_explained_with_the_lines_to_add(page: Any) -> None:
     industry.locator("[data-term-field='id']").fill("Cold Chain")
     assert industry.locator("[data-term-error]").is_visible()
     industry.locator("[data-term-field='id']").fill("cold-chain")
-    assert "python3 build.py new industry cold-chain" in industry.locator("[data-term-output]").text_content()
+    assert (
+        "python3 build.py new industry cold-chain"
+        in industry.locator("[data-term-output]").text_content()
+    )

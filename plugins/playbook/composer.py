@@ -25,7 +25,6 @@ from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
 from .urls import COMPOSER_SRC
 from .validate import RESERVED_IDS
 
-
 MESSAGE_CODES = (
     "field.missing",
     "field.missing_in",
