@@ -22,8 +22,7 @@ from .jsonschema_export import modeline
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
-from .urls import COMPOSER_SRC
-from .validate import RESERVED_IDS
+from .urls import COMPOSER_SRC, RESERVED_IDS
 
 MESSAGE_CODES = (
     "field.missing",
