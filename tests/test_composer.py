@@ -41,9 +41,13 @@ def gitlab(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def composer_data(p: Project) -> dict[str, Any]:
-    block = p.page("cases/new/").select_one("script#pb-composer-data")
-    assert block is not None and block["type"] == "application/json"
-    data: dict[str, Any] = json.loads(block.string or "")
+    """The data file the composer page fetches (no inline script holds it)."""
+    page = p.page("cases/new/")
+    assert page.select("article script") == []
+    src = page.select_one("#pb-composer")["data-src"]
+    assert src.startswith("../../cases/composer.json?v=")
+    text = (p.site / "cases/composer.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
     return data
 
 

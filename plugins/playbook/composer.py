@@ -1,11 +1,10 @@
 """The case composer at ``/cases/new/``: a form that writes a case file in the browser.
 
 The page is a form rendered from the taxonomy and records (``templates/indexes/
-composer.html``); this module computes the data its scripts need, as one JSON value
-embedded in the page (``<script type="application/json">``, never executable):
-vocabularies with labels, the metrics' units and better-directions, the ids already
-taken, the rules' parameters and the problem messages of ``check`` in the site's
-language. ``assets/composer_rules.js`` applies the rules, ``assets/composer_yaml.js``
+composer.html``); this module computes the data its scripts need, as one JSON file
+(``cases/composer.json``, fetched by the page: no inline script): vocabularies with
+labels, the metrics' units and better-directions, the ids already taken, the rules'
+parameters and the problem messages of ``check`` in the site's language. ``assets/composer_rules.js`` applies the rules, ``assets/composer_yaml.js``
 writes the YAML, ``assets/composer.js`` runs the form.
 """
 
@@ -17,12 +16,13 @@ from typing import Any
 
 from .catalog import Catalog
 from .codehost import CodeHost
+from .facets import compact_json, version
 from .i18n import translator
 from .jsonschema_export import modeline
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
-from .urls import COMPOSER_SRC, RESERVED_IDS
+from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
 
 MESSAGE_CODES = (
     "field.missing",
@@ -116,7 +116,12 @@ def composer_choices(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def composer_page(title: str, catalog: Catalog, data: dict[str, Any]) -> GeneratedPage:
-    """The composer's page; ``data`` is :func:`composer_data`."""
-    context = {"composer": data, "choices": composer_choices(catalog)}
-    return GeneratedPage(COMPOSER_SRC, title, "indexes/composer.html", context)
+def composer_page(title: str, catalog: Catalog, data: dict[str, Any]) -> tuple[GeneratedPage, str]:
+    """The composer's page and the text of its data file; ``data`` is :func:`composer_data`."""
+    text = compact_json(data)
+    context = {
+        "composer": data,
+        "composer_url": f"{COMPOSER_DATA}?v={version(text)}",
+        "choices": composer_choices(catalog),
+    }
+    return GeneratedPage(COMPOSER_SRC, title, "indexes/composer.html", context), text

@@ -146,6 +146,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.build_started = time.perf_counter()
         self.progress: PageProgress | None = None
         """Pages written so far (progress lines on large builds)."""
+        self.composer_json = ""
+        """The case composer's data file (``urls.COMPOSER_DATA``)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
         self.published: frozenset[str] = frozenset()
@@ -229,7 +231,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
         t = translator(self.config.language)
         data = composer_data(self.catalog, self.config.language, TEMP_MESSAGES, host)
-        page = composer_page(t("composer"), self.catalog, data)
+        page, self.composer_json = composer_page(t("composer"), self.catalog, data)
         self.pages[page.src_uri] = page
         if self.config.health_page:
             report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
@@ -308,6 +310,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.renderer is not None and self.catalog is not None:
             for path, text in self.renderer.library_data.items():
                 files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, urls.COMPOSER_DATA, content=self.composer_json))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))

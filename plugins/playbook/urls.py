@@ -29,6 +29,8 @@ SECTIONS: dict[str, str] = {
 PRACTICE_SRC = "objections/practice.md"
 COMPOSER_SRC = "cases/new.md"
 """``/cases/new/``: the case composer."""
+COMPOSER_DATA = "cases/composer.json"
+"""The composer's data (vocabularies, ids, messages), fetched by its script."""
 HEALTH_SRC = "health.md"
 LIBRARY_PAGES = "cases/page/"
 """``/cases/page/N/``: the case library's later pages."""
@@ -107,6 +109,8 @@ def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> str | Non
         return f"the generated folder /{url.split('/')[0]}/"
     if url in (FACETS_FILE, f"{FACETS_FILE}/"):
         return "the case library's data"
+    if url in (COMPOSER_DATA, f"{COMPOSER_DATA}/"):
+        return "the case composer's data"
     if url == page_url(HEALTH_SRC):
         return "the content-health page"
     if url == page_url(PRACTICE_SRC):

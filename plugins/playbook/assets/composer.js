@@ -3,13 +3,17 @@
    was edited, or all of them after copy / download / pull request) and in the list,
    previews the headline and the card (case_card.js), and writes the file
    (composer_yaml.js). Active only where #pb-composer exists. Text only as textContent. */
-// Started at DOMContentLoaded: the rules and YAML scripts come after this one (all deferred).
-document.addEventListener("DOMContentLoaded", function () {
+(function () {
   "use strict";
+  // The data file (cases/composer.json) is fetched at once; the form starts when both it
+  // and the rules and YAML scripts (deferred, after this one) are there.
   var root = document.getElementById("pb-composer");
-  if (!root) return;
+  if (!root || !window.fetch) return;
+  var data = fetch(root.dataset.src).then(function (r) { return r.json(); });
+  document.addEventListener("DOMContentLoaded", function () { data.then(start); });
+
+function start(data) {
   var R = window.PlaybookComposerRules, Y = window.PlaybookComposerYaml;
-  var data = JSON.parse(document.getElementById("pb-composer-data").textContent);
   var base = root.dataset.base || "";
   var form = document.getElementById("pb-composer-form");
   var rows = document.getElementById("pb-composer-results");
@@ -262,4 +266,5 @@ document.addEventListener("DOMContentLoaded", function () {
   document.getElementById("pb-composer-layout").hidden = false;
   update();
   root.dataset.ready = "";
-});
+}
+})();
