@@ -17,10 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import FILES, MKDOCS_YML, Project
+from playbook.i18n import STRINGS
 
 pytestmark = pytest.mark.browser
 
 REPO_URL = "https://github.com/acme/playbook"
+LANG = "en"
+"""The composer's language here, and so check's: the same texts on both sides."""
 
 VALID: dict[str, str | list[str]] = {
     "id": "cold-chain-loss",
@@ -52,7 +55,8 @@ def composer_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     for rel, text in FILES.items():
         p.write(rel, text)
     config = MKDOCS_YML.replace(
-        "plugins:\n  - playbook\n", "plugins:\n  - playbook:\n      search: false\n"
+        "plugins:\n  - playbook\n",
+        f"plugins:\n  - playbook:\n      search: false\n      language: {LANG}\n",
     )
     p.write("mkdocs.yml", f"repo_url: {REPO_URL}\n" + config)
     code, out = p.build()
@@ -181,7 +185,7 @@ def test_a_valid_form_gives_a_file_that_checks_and_builds(
 ) -> None:
     type_into(page, VALID)
     assert listed_messages(page) == []
-    assert page.text_content("#pb-composer-summary") == "没有发现问题，可以提交。"
+    assert page.text_content("#pb-composer-summary") == STRINGS["composer_ok"][LANG]
     assert page.text_content("#pb-composer-filename") == "cases/cold-chain-loss.yaml"
     text = generated(page)
     assert text.startswith("# yaml-language-server: $schema=../schemas/case.schema.json\n")

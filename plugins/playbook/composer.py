@@ -46,7 +46,7 @@ MESSAGE_CODES = (
     "result.missing.hint",
     "id.invalid",
     "id.invalid.hint",
-    "id.reserved",
+    "id.reserved_url",
     "id.reserved.hint",
     "id.duplicate",
     "id.duplicate.hint",

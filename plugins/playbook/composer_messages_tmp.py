@@ -67,4 +67,8 @@ TEMP_MESSAGES = {
         "zh": "'reviewed' 日期 {date} 在未来",
         "en": "'reviewed' date {date} is in the future",
     },
+    "id.reserved_url": {
+        "zh": "id '{ident}' 已被生成的页面占用（{url}）",
+        "en": "id '{ident}' is reserved for a generated page ({url})",
+    },
 }
