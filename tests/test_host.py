@@ -90,6 +90,7 @@ def test_headers_are_the_ones_the_issue_asks_for() -> None:
     assert csp["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # no inline scripts
     assert "blob:" in csp["worker-src"] and csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"] and csp["default-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]  # no <style> elements; attributes only via style-src-attr
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Frame-Options"] == "DENY"

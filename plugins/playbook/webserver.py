@@ -16,8 +16,10 @@ CSP: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
     # No inline scripts (the plugin moves the theme's into files); Pagefind compiles WebAssembly.
     ("script-src", "'self' 'wasm-unsafe-eval'"),
-    # Markdown tables align cells with style attributes.
-    ("style-src", "'self' 'unsafe-inline'"),
+    # Style sheets from the site only; style attributes stay allowed (Markdown tables align
+    # cells with them), which cannot run code or load anything beyond img-src/font-src.
+    ("style-src", "'self'"),
+    ("style-src-attr", "'unsafe-inline'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self' data:"),
     ("connect-src", "'self'"),
