@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .messages import msg
 from .problems import Problem
 
 CONTENT_FOLDERS = ("cases", "content")
@@ -34,8 +35,8 @@ def links_outside(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> list[
                     rel,
                     1,
                     1,
-                    "symbolic link to a folder outside the project",
-                    "copy the folder in instead",
+                    msg("link.folder_outside"),
+                    msg("link.folder_outside.hint"),
                 )
             )
         else:
@@ -44,8 +45,8 @@ def links_outside(root: Path, folders: Iterable[str] = CONTENT_FOLDERS) -> list[
                     rel,
                     1,
                     1,
-                    "symbolic link points outside the project",
-                    "copy the file in instead",
+                    msg("link.file_outside"),
+                    msg("link.file_outside.hint"),
                 )
             )
         return False
