@@ -322,7 +322,112 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "link.folder_outside.hint": ("把文件夹复制进来", "copy the folder in instead"),
     "link.file_outside": ("符号链接指向项目外", "symbolic link points outside the project"),
     "link.file_outside.hint": ("把文件复制进来", "copy the file in instead"),
+    # --- what may be published (publish.py, urls.py) ---
+    "special.fifo": ("命名管道（FIFO）", "a named pipe (FIFO)"),
+    "special.socket": ("套接字", "a socket"),
+    "special.char_device": ("字符设备", "a character device"),
+    "special.block_device": ("块设备", "a block device"),
+    "special.other": ("特殊文件", "a special file"),
+    "publish.folder_unreadable": ("无法读取文件夹：{error}", "cannot read folder: {error}"),
+    "publish.folder_unreadable.hint": (
+        "给构建用户这个文件夹的读取和执行权限（chmod a+rx）",
+        "give the build user read and execute permission on it (chmod a+rx)",
+    ),
+    "publish.file_unreadable.hint": (
+        "给构建用户这个文件的读取权限（chmod a+r）",
+        "give the build user read permission on it (chmod a+r)",
+    ),
+    "publish.leftover": (
+        "已忽略编辑器遗留文件（不会发布）",
+        "editor leftover ignored (never published)",
+    ),
+    "publish.leftover.hint": (
+        "删掉它，或移出内容文件夹",
+        "delete it, or move it out of the content folders",
+    ),
+    "publish.special": ("这不是普通文件，而是{kind}", "not a regular file but {kind}"),
+    "publish.special.hint": (
+        "删掉它；内容文件夹里只能放文件",
+        "remove it; content folders hold files only",
+    ),
+    "link.refused": ("不接受符号链接", "symbolic link refused"),
+    "link.refused.hint": (
+        "把文件或文件夹复制进来，或在 mkdocs.yml 里给 playbook 插件设置 allow_symlinks: true",
+        "copy the file or folder in, or set allow_symlinks: true for the "
+        "playbook plugin in mkdocs.yml",
+    ),
+    "link.broken": ("符号链接已失效", "broken symbolic link"),
+    "link.broken.hint": ("删掉它或修正它的目标", "remove it or fix its target"),
+    "link.hidden": (
+        "符号链接指向隐藏文件夹（例如 .git）",
+        "symbolic link into a hidden folder (such as .git)",
+    ),
+    "link.hidden.hint": ("只链接到内容文件", "link only to content files"),
+    "publish.stray_yaml": (
+        "记录文件夹以外的 YAML 文件不会被读取",
+        "YAML file outside the record folders is never read",
+    ),
+    "publish.stray_yaml.hint": (
+        "记录放在 cases/、content/objections/ 或 content/industries/；移动或删除这个文件",
+        "records go in cases/, content/objections/ or content/industries/; "
+        "move or delete this file",
+    ),
+    "publish.page_suffix": ("页面文件以 .{suffix} 结尾", "page file ends in .{suffix}"),
+    "hint.rename_md": ("改名为 {stem}.md", "rename it to {stem}.md"),
+    "publish.type": ("'.{suffix}' 文件", "'.{suffix}' files"),
+    "publish.no_type": ("没有扩展名的文件", "files without an extension"),
+    "publish.not_published": (
+        "{kind}不会从 {folder}/ 发布",
+        "{kind} are not published from {folder}/",
+    ),
+    "publish.not_published.hint": (
+        "把它移出内容文件夹，或在 mkdocs.yml 的 publish_types 里加上它的类型（现在允许：{allowed}）",
+        "move it out of the content folders, or add its type to publish_types "
+        "in mkdocs.yml (allowed: {allowed})",
+    ),
+    "publish.record_suffix": (
+        "记录文件以小写 .yaml 结尾，不是 .{suffix}",
+        "record files end in lowercase .yaml, not .{suffix}",
+    ),
+    "publish.cases_only": (
+        "{folder}/ 里只能放 <id>.yaml 案例文件",
+        "{folder}/ holds only <id>.yaml case files",
+    ),
+    "publish.cases_only.hint": (
+        "把这个文件移出 cases/（手写页面放在 content/）",
+        "move this file out of cases/ (hand-written pages go in content/)",
+    ),
+    "route.taken": ("页面地址 /{url} 已被 {owner} 占用", "page URL /{url} is taken by {owner}"),
+    "route.taken.hint": ("给页面改名或换个位置", "rename or move the page"),
+    "route.taken_page.hint": ("给两个页面之一改名", "rename one of the two pages"),
+    "id.reserved_url": (
+        "id '{ident}' 已被生成的页面占用（{url}）",
+        "id '{ident}' is reserved for a generated page ({url})",
+    ),
+    "id.reserved_term.hint": ("换一个 id", "choose another id"),
     # --- mkdocs.yml options (projectconfig.py) ---
+    "config.allow_symlinks": (
+        "playbook 选项 'allow_symlinks' 必须是 true 或 false，这里是 {value}",
+        "playbook option 'allow_symlinks' must be true or false, got {value}",
+    ),
+    "config.publish_types": (
+        "playbook 选项 'publish_types' 必须是文件扩展名的列表",
+        "playbook option 'publish_types' must be a list of file extensions",
+    ),
+    "config.publish_types.hint": (
+        "例如 publish_types: [png, jpg, pdf]",
+        "e.g. publish_types: [png, jpg, pdf]",
+    ),
+    "config.type_active": ("它们能在浏览器里运行脚本", "they can run script in the browser"),
+    "config.type_content": ("它们是内容，不是附件", "they are content, not assets"),
+    "config.type_refused": (
+        "playbook 选项 'publish_types' 不能包含 '{type}'：{why}",
+        "playbook option 'publish_types' may not include '{type}': {why}",
+    ),
+    "config.type_refused.hint": (
+        "从 publish_types 里删掉 '{type}'",
+        "remove '{type}' from publish_types",
+    ),
     "config.unreadable": ("无法读取 {file}：{error}", "cannot read {file}: {error}"),
     "config.whole_number": (
         "playbook 选项 '{name}' 必须是 ≥ {minimum} 的整数，这里是 {value}",

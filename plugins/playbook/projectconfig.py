@@ -22,6 +22,7 @@ import yaml
 from .load import Settings
 from .messages import Language, language, msg
 from .problems import Problem
+from .publish import ACTIVE_TYPES, DATA_TYPES, PublishOptions
 from .yamlsource import Limits
 
 CONFIG_FILE = "mkdocs.yml"
@@ -145,8 +146,52 @@ def settings_from_options(
         freshness_days=defaults.freshness_days if freshness is None else freshness,
         limits=Limits(**limits),
         today=today,
+        publish=_publish_options(options, problems),
     )
     return settings, problems
+
+
+def _publish_options(options: Mapping[str, Any], problems: list[Problem]) -> PublishOptions:
+    """``publish_types`` and ``allow_symlinks``; types that can run script are refused."""
+    defaults = PublishOptions()
+    allow = options.get("allow_symlinks", defaults.allow_symlinks)
+    if not isinstance(allow, bool):
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                msg("config.allow_symlinks", value=repr(allow)),
+            )
+        )
+        allow = defaults.allow_symlinks
+    raw = options.get("publish_types")
+    if raw is None:
+        return PublishOptions(defaults.publish_types, allow)
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t for t in raw):
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                msg("config.publish_types"),
+                msg("config.publish_types.hint"),
+            )
+        )
+        return PublishOptions(defaults.publish_types, allow)
+    types = {t.lower().lstrip(".") for t in raw}
+    for refused in sorted(types & (ACTIVE_TYPES | DATA_TYPES)):
+        why = msg("config.type_active" if refused in ACTIVE_TYPES else "config.type_content")
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                msg("config.type_refused", type=refused, why=why),
+                msg("config.type_refused.hint", type=refused),
+            )
+        )
+    return PublishOptions(frozenset(types - ACTIVE_TYPES - DATA_TYPES), allow)
 
 
 def project_settings(root: Path, today: dt.date | None = None) -> tuple[Settings, list[Problem]]:
