@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import urls
 from .catalog import Catalog, build_catalog
 from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
@@ -54,7 +55,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
 """Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
-ASSET_PREFIX = "assets/playbook/"
+ASSET_PREFIX = urls.ASSET_PREFIX
 """Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
 
 
