@@ -8,7 +8,6 @@ What the form writes is saved into a copy of the project and run through ``check
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,14 +15,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import FILES, MKDOCS_YML, Project
+from conftest import FILES, MKDOCS_YML, TODAY, Project
 from playbook.i18n import STRINGS
 
 pytestmark = pytest.mark.browser
 
 REPO_URL = "https://github.com/acme/playbook"
-LANG = "en"
-"""The composer's language here, and so check's: the same texts on both sides."""
+LANG = "zh"
+"""The composer's language here, and so check's (the site's): the same texts on both sides."""
 
 VALID: dict[str, str | list[str]] = {
     "id": "cold-chain-loss",
@@ -42,7 +41,7 @@ VALID: dict[str, str | list[str]] = {
     "results.0.label": "2026",
     "results.0.change": "+40%",
     "owner": "@wang-sales",
-    "reviewed": os.environ.get("PLAYBOOK_TODAY", "2026-11-27"),
+    "reviewed": TODAY,  # check's "today" in fixture projects
     "private.customer_name": "上海鲜达冷链物流有限公司",
     "private.contact": "王经理 13812345678",
 }
@@ -161,6 +160,15 @@ def listed_messages(page: Any) -> list[str]:
     return [str(t) for t in page.locator("#pb-composer-problems li > a").all_text_contents()]
 
 
+def listed_problems(page: Any) -> list[tuple[str, str]]:
+    """(message, hint) of every problem in the form's list."""
+    rows = page.locator("#pb-composer-problems li").evaluate_all(
+        """items => items.map(li => [li.querySelector("a").textContent,
+            (li.querySelector(".pb-composer__hint") || {textContent: ""}).textContent])"""
+    )
+    return [(str(m), str(h)) for m, h in rows]
+
+
 def generated(page: Any) -> str:
     return str(page.input_value("#pb-composer-yaml"))
 
@@ -169,15 +177,16 @@ def copy_with(site: Project, tmp_path: Path, name: str, text: str) -> Project:
     """A copy of the fixture project's sources with one more case file."""
     root = tmp_path / "copy"
     shutil.copytree(site.root, root, ignore=shutil.ignore_patterns("site", ".site-*"))
-    p = Project(root)
+    p = Project(root, lang=None)  # check speaks the site's language, as the composer does
     p.write(f"cases/{name}.yaml", text)
     return p
 
 
-def check_messages(p: Project) -> list[str]:
+def check_errors(p: Project) -> list[tuple[str, str]]:
+    """(message, hint) of every error ``check`` reports, in the site's language."""
     code, out = p.run("check", "--format", "json")
     assert code == 1, out
-    return [str(problem["message"]) for problem in json.loads(out)]
+    return [(p["message"], p["hint"]) for p in json.loads(out) if p["severity"] == "error"]
 
 
 def test_a_valid_form_gives_a_file_that_checks_and_builds(
@@ -252,8 +261,10 @@ def test_each_rule_shows_check_s_message_in_the_form(
     assert len(shown) == 1, (shown, listed_messages(page))
     assert listed_messages(page) == shown
     name = str({**VALID, **change}["id"])
-    reported = check_messages(copy_with(composer_site, tmp_path, name, generated(page)))
-    assert shown[0] in reported
+    # check finds exactly this problem in the file the form wrote: same message, same hint.
+    assert check_errors(copy_with(composer_site, tmp_path, name, generated(page))) == (
+        listed_problems(page)
+    )
 
 
 def test_an_existing_id_is_refused(page: Any) -> None:

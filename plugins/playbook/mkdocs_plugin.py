@@ -30,12 +30,12 @@ from . import urls
 from .catalog import Catalog, build_catalog
 from .codehost import code_host
 from .composer import composer_data, composer_page
-from .composer_messages_tmp import TEMP_MESSAGES
 from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
+from .messages import catalog_json, tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -221,14 +221,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._serve_errors(failures, result)
             return config
         if failures:
+            lang = self.config.language
             raise PluginError(
-                f"{len(failures)} problem(s) in the playbook content:\n"
-                + "\n".join(p.format() for p in failures)
+                tr("plugin.failed", lang, count=len(failures))
+                + "\n"
+                + "\n".join(p.format(lang) for p in failures)
             )
         # Stale records are a content-health matter, not a broken site: they are listed
         # (and `build.py check` prints them as warnings) but do not fail `--strict` builds.
         for warning in result.problems:
-            log.info(warning.format())
+            log.info(warning.format(self.config.language))
         assert result.taxonomy is not None and result.records is not None
         started = time.perf_counter()
         self.catalog = build_catalog(result.taxonomy, result.records)
@@ -243,7 +245,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
         t = translator(self.config.language)
-        data = composer_data(self.catalog, self.config.language, TEMP_MESSAGES, host)
+        data = composer_data(self.catalog, self.config.language, catalog_json(), host)
         page, self.composer_json = composer_page(t("composer"), self.catalog, data)
         self.pages[page.src_uri] = page
         if self.config.health_page:
@@ -286,8 +288,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
         """Keep `serve` alive: log the problems and turn every page into the error list."""
         for problem in failures:
-            log.error(problem.format())
-        log.error(f"{len(failures)} problem(s); the browser shows them until the next valid save")
+            log.error(problem.format(self.config.language))
+        log.error(tr("plugin.serve_errors", self.config.language, count=len(failures)))
         self.problems = failures
         title = translator(self.config.language)("content_errors")
         self.pages = {uri: GeneratedPage(uri, title, "") for uri in error_page_uris(result)}
