@@ -321,3 +321,40 @@ def test_new_terms_are_explained_with_the_lines_to_add(page: Any) -> None:
         "python3 build.py new industry cold-chain"
         in industry.locator("[data-term-output]").text_content()
     )
+
+
+# Content rules of issue 13 that the composer applies (check does not yet): the form shows
+# the catalog's text. (name, change to the valid form, field, code, arguments)
+CONTENT_RULES: list[tuple[str, dict[str, str | list[str]], str, str, dict[str, str]]] = [
+    ("bare change", {"results.0.change": "50"}, "results.0.change", "result.change_no_unit",
+     {"value": "50"}),
+    ("change against better", {"results.0.change": "-40%"}, "results.0.change",
+     "result.direction", {"field": "change", "metric": "转化率", "better": "越高越好"}),
+    ("before/after against better",
+     {"results.0.metric": "turnover-days", "results.0.change": "", "results.0.before": "7 天",
+      "results.0.after": "15 天"},
+     "results.0.after", "result.direction", {"field": "after", "metric": "库存周转天数",
+                                             "better": "越低越好"}),
+    ("legal suffix", {"customer.alias": "鲜达冷链集团"}, "customer.alias",
+     "alias.legal_suffix", {"suffix": "集团"}),
+    ("private value", {"summary": "上海鲜达冷链物流有限公司夏季损耗高。"}, "summary",
+     "private.in_published", {"field": "summary", "key": "private.customer_name"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code", "args"),
+    [r[1:] for r in CONTENT_RULES],
+    ids=[r[0] for r in CONTENT_RULES],
+)
+def test_content_rules_show_the_catalog_s_message(
+    page: Any, change: dict[str, str | list[str]], field: str, code: str, args: dict[str, str]
+) -> None:
+    from playbook.messages import msg
+
+    fill(page, VALID)
+    type_into(page, change)
+    assert field_messages(page, field) == [msg(code, **args).render(LANG)]
+    assert listed_problems(page) == [
+        (msg(code, **args).render(LANG), msg(f"{code}.hint").render(LANG))
+    ]

@@ -52,6 +52,14 @@ MESSAGE_CODES = (
     "id.duplicate.hint",
     "ref.case",
     "reviewed.future",
+    "result.change_no_unit",
+    "result.change_no_unit.hint",
+    "result.direction",
+    "result.direction.hint",
+    "alias.legal_suffix",
+    "alias.legal_suffix.hint",
+    "private.in_published",
+    "private.in_published.hint",
 )
 """The problem messages the composer can show: the same codes (and texts) as ``check``."""
 
@@ -93,6 +101,7 @@ def composer_data(
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
         "pain_categories": list(PAIN_CATEGORIES),
+        "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},
         "modeline": modeline("case", Path("cases/x.yaml"), Path(".")),
         "host": host.new_file() if host is not None else None,
         "messages": {

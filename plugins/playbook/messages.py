@@ -188,6 +188,40 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "写 change: '+40%'，或 before: 15天 和 after: 7天",
         "write change: '+40%', or before: 15天 and after: 7天",
     ),
+    # Case content rules the case composer applies (issue 13); check does not apply them yet.
+    "result.change_no_unit": (
+        "'change' 的 {value} 只是一个数字，看不出单位",
+        "'change' {value} is a bare number, with no unit",
+    ),
+    "result.change_no_unit.hint": (
+        "写上单位，例如 +40%、-45%、25%、12 条、3 倍",
+        "add the unit, e.g. +40%, -45%, 25%, 12 条, 3 倍",
+    ),
+    "result.direction": (
+        "'{field}' 的变化方向和指标“{metric}”相反：这个指标{better}",
+        "'{field}' moves the wrong way for '{metric}': {better}",
+    ),
+    "result.direction.hint": (
+        "检查正负号（下降写成 -45%），或换一个指标",
+        "check the sign (a fall is -45%), or choose another metric",
+    ),
+    "alias.legal_suffix": (
+        "'alias' 含有“{suffix}”，像是真实的公司名称",
+        "'alias' contains '{suffix}', like a real company name",
+    ),
+    "alias.legal_suffix.hint": (
+        "写匿名称呼，例如“某冷链物流公司”；真实名称放在 private.customer_name",
+        "use an anonymised name such as 某冷链物流公司; keep the real name under "
+        "private.customer_name",
+    ),
+    "private.in_published": (
+        "'{field}' 含有 {key} 的内容；private 里的信息不能公开发布",
+        "'{field}' contains the value of {key}; what is under private is never published",
+    ),
+    "private.in_published.hint": (
+        "从公开字段里删掉它，或换成匿名说法",
+        "remove it from the published field, or say it anonymously",
+    ),
     "id.invalid": ("'{ident}' 不是有效的 id", "'{ident}' is not a valid id"),
     "id.invalid.hint": (
         "只用小写英文字母、数字和单个连字符，例如 'inventory-cost'",

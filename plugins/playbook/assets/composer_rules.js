@@ -104,6 +104,84 @@
     return null;
   }
 
+  // --- content rules check does not enforce yet (issue 13: "rules against silent
+  //     wrongness"); their messages are the composer's own (composer.* codes) -----------
+  var BARE_NUMBER = /^[+\-−]?\d+(?:\.\d+)?$/;
+  var UP_CHANGE = /^(?:\+|增长|增加|提升|提高|上升|上涨|多了)/;
+  var DOWN_CHANGE = /^(?:-|−|减少|降低|下降|缩短|减|降|少了)/;
+  var LEGAL_SUFFIXES = ["股份有限公司", "有限公司", "集团", "co., ltd.", "co.,ltd.", "ltd.", "inc."];
+  var MIN_PRIVATE = 2;  // shorter private values (a letter, one character) match everywhere
+  function number(text) {
+    var m = /[+\-−]?\d+(?:\.\d+)?/.exec(text || "");
+    return m ? parseFloat(m[0].replace("−", "-")) : NaN;
+  }
+  function direction(r) {
+    if (r.change != null) {
+      if (UP_CHANGE.test(r.change)) return "up";
+      if (DOWN_CHANGE.test(r.change)) return "down";
+      return null;
+    }
+    var before = number(r.before), after = number(r.after);
+    if (isNaN(before) || isNaN(after) || before === after) return null;
+    return after > before ? "up" : "down";
+  }
+  function privateValues(value, path, out) {
+    if (typeof value === "string") {
+      if (length(value) >= MIN_PRIVATE) out.push({ key: path, value: value });
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (k) { privateValues(value[k], path ? path + "." + k : k, out); });
+    }
+    return out;
+  }
+  /* Every published text of a cleaned case: [form field, name in messages, text]. */
+  function publishedTexts(c) {
+    var out = [];
+    ["title", "summary", "challenge", "approach", "owner"].forEach(function (k) {
+      if (c[k]) out.push([k, k, c[k]]);
+    });
+    ["alias", "region"].forEach(function (k) {
+      if (c.customer && c.customer[k]) out.push(["customer." + k, k, c.customer[k]]);
+    });
+    (c.results || []).forEach(function (r, i) {
+      ["label", "change", "before", "after", "period"].forEach(function (k) {
+        if (r[k]) out.push(["results." + i + "." + k, k, r[k]]);
+      });
+    });
+    if (c.quote) ["text", "by"].forEach(function (k) { if (c.quote[k]) out.push(["quote." + k, k, c.quote[k]]); });
+    return out;
+  }
+  function contentRules(c, data, report) {
+    (c.results || []).forEach(function (r, i) {
+      var at = "results." + i + ".";
+      if (r.change != null && BARE_NUMBER.test(r.change)) {
+        report(at + "change", msg("result.change_no_unit", { value: r.change }), msg("result.change_no_unit.hint"));
+        return;
+      }
+      var metric = data.metrics[r.metric], moved = direction(r);
+      if (metric && moved && moved !== metric.better) {
+        var field = r.change != null ? at + "change" : at + "after";
+        report(field, msg("result.direction", { field: field.split(".").pop(), metric: metric.label,
+          better: data.better[metric.better] }), msg("result.direction.hint"));
+      }
+    });
+    var alias = c.customer && c.customer.alias;
+    if (alias) {
+      var lower = alias.toLowerCase();
+      var suffix = LEGAL_SUFFIXES.filter(function (s) { return lower.indexOf(s) >= 0; })[0];
+      if (suffix) {
+        report("customer.alias", msg("alias.legal_suffix", { suffix: alias.substr(lower.indexOf(suffix), suffix.length) }),
+          msg("alias.legal_suffix.hint"));
+      }
+    }
+    var secrets = privateValues(c.private, "", []);
+    if (secrets.length) {
+      publishedTexts(c).forEach(function (t) {
+        var hit = secrets.filter(function (s) { return t[2].indexOf(s.value) >= 0; })[0];
+        if (hit) report(t[0], msg("private.in_published", { field: t[1], key: "private." + hit.key }), msg("private.in_published.hint"));
+      });
+    }
+  }
+
   // --- the rules -----------------------------------------------------------------------
   var ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   function length(text) { return Array.from(text).length; }  // code points, as Python's len
@@ -188,6 +266,7 @@
         if (age < -1) report("reviewed", msg("reviewed.future", { date: c.reviewed }));
       }
     }
+    contentRules(c, data, report);
     return problems;
   }
 
