@@ -155,10 +155,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No case matches. Remove a filter or try other words.",
     },
     "lib_more": {"zh": "显示更多", "en": "Show more"},
-    "search_placeholder": {
-        "zh": "搜索案例、异议、行业…",
-        "en": "Search cases, objections, industries…",
-    },
+    "search_placeholder": {"zh": "搜索案例、话术", "en": "Search"},
     "search_kind": {"zh": "类型", "en": "Kind"},
     "search_all_kinds": {"zh": "全部", "en": "All"},
     "search_result_one": {"zh": "1 条结果", "en": "1 result"},
@@ -210,6 +207,73 @@ STRINGS: dict[str, dict[str, str]] = {
     "health_unbacked": {"zh": "标题中的数字没有对应成果：", "en": "not backed by a result:"},
     "health_fix_in": {"zh": "修改", "en": "fix in"},
     "last_changed": {"zh": "最近修改", "en": "Last changed"},
+    # Punctuation around UI labels (full-width in Chinese, ASCII in English).
+    "colon": {"zh": "：", "en": ": "},
+    "paren_open": {"zh": "（", "en": " ("},
+    "paren_close": {"zh": "）", "en": ")"},
+    "list_sep": {"zh": "，", "en": ", "},
+    # Site chrome: footer, 404 page, permalinks, breadcrumbs.
+    "footer_text": {
+        "zh": "{site} · 团队内部资料，由销售团队共同维护",
+        "en": "{site} · internal, kept current by the sales team",
+    },
+    "footer_credit": {
+        "zh": "基于 MkDocs 与 Material 主题构建",
+        "en": "Built with MkDocs and Material for MkDocs",
+    },
+    "not_found_title": {"zh": "页面不存在", "en": "Page not found"},
+    "not_found_intro": {
+        "zh": "这个地址没有页面，可能已改名或被删除。可以搜索，或从下面的入口重新开始。",
+        "en": "There is no page at this address; it may have moved. Search, or start again below.",
+    },
+    "not_found_search": {"zh": "在案例库中查找", "en": "Find in the case library"},
+    "not_found_go": {"zh": "查找", "en": "Find"},
+    "entry_cases": {"zh": "按行业、痛点找成交案例", "en": "Won cases by industry and pain point"},
+    "entry_objections": {"zh": "客户原话与应对话术", "en": "The customer's words and scripts"},
+    "entry_industries": {"zh": "行业痛点与画像提问", "en": "Pains and questions per industry"},
+    "permalink": {"zh": "本节链接", "en": "Link to this section"},
+    "breadcrumb": {"zh": "当前位置", "en": "You are here"},
+    "home": {"zh": "首页", "en": "Home"},
+    "back_to_library": {"zh": "返回案例库", "en": "Back to the case library"},
+    # Sharing and printing.
+    "copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "link_copied": {
+        "zh": "链接已复制，可直接粘贴到聊天中",
+        "en": "Link copied; paste it into a chat",
+    },
+    "print": {"zh": "打印", "en": "Print"},
+    "unfilled_confirm": {
+        "zh": "以下占位符还没有填写：{names}。仍然按原样复制吗？",
+        "en": "These placeholders are still empty: {names}. Copy as written anyway?",
+    },
+    # Case library controls.
+    "lib_active": {"zh": "已选条件", "en": "Active filters"},
+    "lib_remove": {"zh": "移除筛选：{label}", "en": "Remove filter: {label}"},
+    "lib_none_match": {"zh": "暂无匹配", "en": "no matches"},
+    # Charts.
+    "dashboard": {"zh": "成果看板", "en": "Results dashboard"},
+    "dashboard_intro": {
+        "zh": "哪些做法在起作用：各指标的改善、各痛点与行业的案例数，以及还缺案例的痛点。",
+        "en": "What works: improvements by metric, cases per pain point and industry, and the gaps.",
+    },
+    "dashboard_link": {"zh": "查看成果看板", "en": "See the results dashboard"},
+    "chart_improvements": {"zh": "各指标的改善", "en": "Improvements by metric"},
+    "chart_by_pain": {"zh": "各痛点的案例数", "en": "Cases per pain point"},
+    "chart_by_industry": {"zh": "各行业的案例数", "en": "Cases per industry"},
+    "chart_gaps": {"zh": "还没有案例的痛点", "en": "Pain points without cases"},
+    "chart_stale_by_owner": {"zh": "超期未复核（按负责人）", "en": "Stale records by owner"},
+    "chart_coverage": {"zh": "案例覆盖", "en": "Case coverage"},
+    "chart_covered": {"zh": "有案例", "en": "with cases"},
+    "chart_median": {"zh": "中位改善", "en": "median improvement"},
+    "chart_results_n": {"zh": "{n} 项成果", "en": "{n} results"},
+    "chart_good": {"zh": "改善", "en": "improved"},
+    "chart_bad": {"zh": "变差", "en": "worse"},
+    "chart_before_after": {
+        "zh": "{label}：之前 {before}，之后 {after}（{tone}）",
+        "en": "{label}: before {before}, after {after} ({tone})",
+    },
+    "chart_change": {"zh": "{label}：{change}（{tone}）", "en": "{label}: {change} ({tone})"},
+    "chart_none": {"zh": "暂无数据", "en": "No data yet"},
 }
 
 

@@ -36,6 +36,8 @@ from .mkdocs_pages import (
     cache_shared_partials,
     mark_shared,
     site_key,
+    tab_active,
+    title_sections,
 )
 from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
 from .problems import Problem, errors
@@ -229,6 +231,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        toc = config.mdx_configs.get("toc")
+        if "toc" in config.markdown_extensions and isinstance(toc, dict):
+            toc.setdefault("permalink_title", translator(self.config.language)("permalink"))
         # Our partials sit after the project's custom_dir and before Material's own.
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
@@ -293,6 +298,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 len(files.documentation_pages()), log.info, started=self.build_started
             )
             mark_shared(files, nav.pages)
+            if config.nav is None:
+                title_sections(nav.items, translator(self.config.language))
             if self.serve_cache is not None and self.catalog is not None:
                 self._reuse_unchanged(config, files, nav)
         return nav
@@ -328,6 +335,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.serve_cache is not None:
                 env.bytecode_cache = self.serve_cache.bytecode
             env.globals["pb_t"] = translator(self.config.language)
+            env.globals["pb_tab_active"] = tab_active
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:

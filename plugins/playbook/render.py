@@ -29,6 +29,7 @@ from .objection_tools import (
     response_scripts,
     script_parts,
 )
+from .places import trail
 
 
 @dataclass(frozen=True)
@@ -173,11 +174,20 @@ class Renderer:
                 f"pain-points/{pain.id}.md", pain.label, "records/pain_point.html", {"pain": pain}
             )
 
+    @functools.cached_property
+    def parent_titles(self) -> dict[str, str]:
+        """URL → title of the record pages that have pages below them (for breadcrumbs)."""
+        return {f"industries/{i.id}/": i.name for i in self.catalog.industries.values()}
+
     def render(self, page: GeneratedPage) -> str:
-        """The HTML of ``page``'s content area."""
-        depth = page.url.count("/")
+        """The HTML of ``page``'s content area: breadcrumb and title, then the page itself."""
+        base = "../" * page.url.count("/")
+        crumbs = trail(page.url, self.t, self.parent_titles)
+        head = self.env.get_template("partials/page_head.html").render(
+            page=page, base=base, crumbs=crumbs
+        )
         template = self.env.get_template(page.template)
-        return template.render(page=page, base="../" * depth, **page.context)
+        return head + template.render(page=page, base=base, **page.context)
 
     def cases_sorted(self, ids: list[str]) -> list[Case]:
         """Cases by id list, most recently reviewed first."""
