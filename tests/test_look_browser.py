@@ -95,3 +95,49 @@ def test_search_placeholder_fits_and_key_hints_follow_the_device(
     assert page.locator(".pb-search__key").is_visible() is (page.size == "desktop")
     page.goto(example_url + "objections/")
     assert page.locator(".pb-finder__label kbd").is_visible() is (page.size == "desktop")
+
+
+def test_library_shows_count_and_first_card_without_scrolling(page: Any, example_url: str) -> None:
+    page.goto(example_url + "cases/")
+    page.wait_for_selector("#pb-library[data-ready]")
+    height = page.viewport_size["height"]
+    count = page.locator("#pb-library-count").bounding_box()
+    card = page.locator("#pb-case-list .pb-card").first.bounding_box()
+    assert count["y"] >= 0 and count["y"] + count["height"] <= height
+    assert 0 <= card["y"] < height - 100  # its top and headline result are on screen
+    if page.size == "phone":
+        controls = page.locator("#pb-library-q, #pb-library-sort, .pb-facet__toggle").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().height)"
+        )
+        assert controls and min(controls) >= 44
+
+
+def test_library_active_filters_are_removable_chips(page: Any, example_url: str) -> None:
+    page.goto(example_url + "cases/")
+    page.wait_for_selector("#pb-library[data-ready]")
+    assert page.locator("#pb-library-active").is_hidden()
+    toggle = page.locator(".pb-facet[data-facet='industry'] .pb-facet__toggle")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    first = page.locator(".pb-facet[data-facet='industry'] input").first
+    value = first.get_attribute("value")
+    first.check()
+    chip = page.locator(f".pb-library__chip[data-facet='industry'][data-value='{value}']")
+    assert chip.is_visible() and f"industry={value}" in page.url
+    if page.size == "phone":
+        for control in (chip, page.locator("#pb-library-clear"), first.locator("xpath=..")):
+            assert control.bounding_box()["height"] >= 44
+    # Values without a case under this filter are listed after the others, dimmed.
+    page.locator(".pb-facet[data-facet='pain'] .pb-facet__toggle").click()
+    rows = page.locator(".pb-facet[data-facet='pain'] .pb-facet__value").evaluate_all(
+        """ls => ls.map(l => ({empty: l.classList.contains('pb-facet__value--empty'),
+                                top: l.getBoundingClientRect().top}))"""
+    )
+    assert toggle.get_attribute("aria-expanded") == "false"  # one menu open at a time
+    if any(r["empty"] for r in rows):
+        last_full = max(r["top"] for r in rows if not r["empty"])
+        assert all(r["top"] > last_full for r in rows if r["empty"])
+    page.keyboard.press("Escape")
+    chip.click()
+    assert "industry=" not in page.url
+    assert page.locator("#pb-library-active").is_hidden()

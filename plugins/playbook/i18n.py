@@ -249,7 +249,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # Case library controls.
     "lib_active": {"zh": "已选条件", "en": "Active filters"},
     "lib_remove": {"zh": "移除筛选：{label}", "en": "Remove filter: {label}"},
-    "lib_none_match": {"zh": "暂无匹配", "en": "no matches"},
     # Charts.
     "dashboard": {"zh": "成果看板", "en": "Results dashboard"},
     "dashboard_intro": {

@@ -40,8 +40,11 @@ _ORIGINAL = "playbook-theme/"
 class RecordPage(Page):
     """A page generated from a record: the title is given, the body is rendered by the core."""
 
-    def __init__(self, title: str, file: File, config: MkDocsConfig) -> None:
+    def __init__(
+        self, title: str, file: File, config: MkDocsConfig, hide: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(title, file, config)
+        self.hide = list(hide)
         self.shares_theme_partials = False
         """True once the nav is known not to list this page (see :func:`mark_shared`)."""
         self.signature: bytes | None = None
@@ -52,6 +55,8 @@ class RecordPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         # Nothing to read: the page exists only as a record (what the stub's front matter says).
         self.markdown, self.meta = "", {"title": self.title}
+        if self.hide:
+            self.meta["hide"] = self.hide
         if self.cached_html is not None:
             self.meta["template"] = CACHED_TEMPLATE
 

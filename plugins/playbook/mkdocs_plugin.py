@@ -294,7 +294,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if inclusion is InclusionLevel.NOT_IN_NAV:
                 # Record pages skip MkDocs' Markdown step (see mkdocs_pages); index
                 # pages keep the normal path so the nav's titles apply to them.
-                RecordPage(html.escape(page.title, quote=False), file, config)
+                RecordPage(html.escape(page.title, quote=False), file, config, page.hide)
             files.append(file)
         if self.renderer is not None and self.catalog is not None:
             for path, text in self.renderer.library_data.items():
@@ -518,4 +518,5 @@ def _stub(page: GeneratedPage) -> str:
     autoescape), so the title is HTML-escaped here; JSON quoting makes it valid YAML.
     """
     title = html.escape(page.title, quote=False)
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    hide = f"hide: {json.dumps(list(page.hide))}\n" if page.hide else ""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n"

@@ -41,6 +41,8 @@ class GeneratedPage:
     title: str
     template: str
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    hide: tuple[str, ...] = ()
+    """Theme parts the page leaves out (Material's ``hide:``: ``navigation``, ``toc``)."""
 
     @property
     def url(self) -> str:
