@@ -262,16 +262,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_gaps": {"zh": "还没有案例的痛点", "en": "Pain points without cases"},
     "chart_stale_by_owner": {"zh": "超期未复核（按负责人）", "en": "Stale records by owner"},
     "chart_coverage": {"zh": "案例覆盖", "en": "Case coverage"},
-    "chart_covered": {"zh": "有案例", "en": "with cases"},
     "chart_median": {"zh": "中位改善", "en": "median improvement"},
-    "chart_results_n": {"zh": "{n} 项成果", "en": "{n} results"},
     "chart_good": {"zh": "改善", "en": "improved"},
     "chart_bad": {"zh": "变差", "en": "worse"},
-    "chart_before_after": {
-        "zh": "{label}：之前 {before}，之后 {after}（{tone}）",
-        "en": "{label}: before {before}, after {after} ({tone})",
-    },
-    "chart_change": {"zh": "{label}：{change}（{tone}）", "en": "{label}: {change} ({tone})"},
     "chart_none": {"zh": "暂无数据", "en": "No data yet"},
 }
 

@@ -15,9 +15,12 @@ from pathlib import PurePosixPath
 from .catalog import Catalog
 from .gitinfo import Change
 from .load import KIND_FOLDERS, TAXONOMY_FILE
+from .urls import DASHBOARD_SRC, site_path
 
 SECTIONS = {"case": "cases", "objection": "objections", "industry": "industries"}
 EVERY_PAGE = "*"
+DASHBOARD_URL = site_path(DASHBOARD_SRC)
+"""The results dashboard counts every case."""
 """Pseudo-URL meaning "every page of the site"."""
 
 
@@ -104,6 +107,7 @@ def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
         out += [(f"/pain-points/{p}/", "lists") for p in case.pain_points]
         out.append(("/pain-points/", "counts"))
         out += [(f"/objections/{o}/", "lists") for o in catalog.case_objections.get(ident, [])]
+        out.append((DASHBOARD_URL, "counts"))
     elif kind == "objection" and ident in catalog.objections:
         out += [(f"/cases/{c}/", "links to") for c in catalog.objection_cases.get(ident, [])]
         out += [
@@ -123,4 +127,6 @@ def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
         if cases:
             out.append(("/cases/", "case cards name"))
         out += [(f"/pain-points/{p.id}/", "lists") for p in industry.pain_points]
+        if cases:
+            out.append((DASHBOARD_URL, "counts cases of"))
     return out

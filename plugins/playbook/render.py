@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from .catalog import Catalog
+from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .i18n import translator
 from .markup import MarkdownRenderer
 from .model import Case, Result
@@ -30,6 +31,7 @@ from .objection_tools import (
     script_parts,
 )
 from .places import trail
+from .urls import DASHBOARD_SRC
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,8 @@ class Renderer:
         last_changed: Mapping[str, dt.date] | None = None,
     ):
         self.catalog = catalog
+        self.t = t = translator(language)
+        metrics = catalog.taxonomy.metrics
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
@@ -114,7 +118,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(
-            t=translator(language),
+            t=t,
             catalog=catalog,
             taxonomy=catalog.taxonomy,
             markdown=MarkdownRenderer(),
@@ -129,8 +133,12 @@ class Renderer:
             response_scripts=response_scripts,
             cases_sorted=self.cases_sorted,
             cards_shown=CARDS_SHOWN,
+            # Charts (charts.py): a result's picture and tone; the health page's charts.
+            result_chart=lambda result: result_chart(result, metrics[result.metric], t),
+            tone=lambda result: tone(result, metrics[result.metric]),
+            coverage_chart=lambda: coverage_chart(catalog, t),
+            stale_chart=lambda owned: stale_chart({o: len(f) for o, f in owned.items()}, t),
         )
-        self.t = translator(language)
 
     @functools.cached_property
     def library_data(self) -> dict[str, str]:
@@ -146,6 +154,13 @@ class Renderer:
         from .library import FACETS_FILE, library_pages  # here: library builds on this module
 
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
+        yield GeneratedPage(
+            DASHBOARD_SRC,
+            t("dashboard"),
+            "dashboard.html",
+            {"dashboard": dashboard(c, improvement, t)},
+            hide=("navigation", "toc"),
+        )
         yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
         yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
         yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")

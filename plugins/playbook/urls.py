@@ -28,6 +28,8 @@ SECTIONS: dict[str, str] = {
 
 PRACTICE_SRC = "objections/practice.md"
 HEALTH_SRC = "health.md"
+DASHBOARD_SRC = "dashboard.md"
+"""``/dashboard/``: the results dashboard (成果看板)."""
 LIBRARY_PAGES = "cases/page/"
 """``/cases/page/N/``: the case library's later pages."""
 FACETS_FILE = "cases/facets.json"
@@ -107,6 +109,8 @@ def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> str | Non
         return "the case library's data"
     if url == page_url(HEALTH_SRC):
         return "the content-health page"
+    if url == page_url(DASHBOARD_SRC):
+        return "the results dashboard"
     if url == page_url(PRACTICE_SRC):
         return "the objection practice page"
     parts = url.rstrip("/").split("/")

@@ -48,6 +48,11 @@
     var query = params.toString();
     var url = location.pathname + (query ? "?" + query : "");
     if (url !== location.pathname + location.search) history.pushState(null, "", url);
+    remember();
+  }
+  // The case pages' "back to the library" link returns here, filters included (share.js).
+  function remember() {
+    try { sessionStorage.setItem("pb-library-url", location.pathname + location.search); } catch (e) { /* private mode */ }
   }
 
   // Index columns → one object per case, with value ids per facet (as the URL uses them).
@@ -70,7 +75,7 @@
         rows.forEach(function (row, j) {
           var c = cases[k * data.chunk + j];
           c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
-          c.result = row[4]; c.result_label = row[5];
+          c.result = row[4]; c.result_label = row[5]; c.tone = row[6] || "neutral";
           c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
             .join(" ").toLowerCase();
         });
@@ -223,7 +228,7 @@
     var a = el("article", "pb-card");
     a.dataset.case = c.id;
     var result = el("p", "pb-card__result");
-    result.append(el("span", "pb-result-value", c.result), " " + c.result_label);
+    result.append(el("span", "pb-result-value pb-tone--" + c.tone, c.result), " " + c.result_label);
     var title = el("h3", "pb-card__title");
     var link = el("a", null, c.title); link.href = base + "cases/" + c.id + "/";
     title.append(link);
@@ -327,6 +332,7 @@
     readUrl();
     buildUi();
     update();
-    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; update(); });
+    remember();
+    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; remember(); update(); });
   }
 })();
