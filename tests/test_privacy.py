@@ -48,7 +48,7 @@ RECORDS = [
 def test_private_data_of_every_kind_never_reaches_any_built_file(project: Project) -> None:
     project.write(
         "mkdocs.yml",
-        "site_url: http://127.0.0.1:8000/\n"  # the sitemap lists pages only with a site_url
+        "site_url: https://playbook.corp.example/\n"  # the sitemap lists pages only with a site_url
         + project.read("mkdocs.yml").replace("plugins:\n", "plugins:\n  - search\n"),
     )
     for rel in RECORDS:

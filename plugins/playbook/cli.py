@@ -320,6 +320,28 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
+    """Serve the built site behind sign-in with Caddy (see ``host``)."""
+    from .host import cmd_host as host
+
+    return host(args, out)
+
+
+def cmd_server_config(args: argparse.Namespace, out: TextIO) -> int:
+    """Rewrite (or, with --check, compare) the Caddy and nginx files in deploy/."""
+    from .webserver import stale_repository_files, write_repository_files
+
+    root: Path = args.project
+    if args.check:
+        stale = stale_repository_files(root)
+        for rel in stale:
+            print(f"✗ {rel} is out of date; run 'python3 build.py server-config'", file=out)
+        return 1 if stale else 0
+    changed = write_repository_files(root)
+    print(f"✓ wrote {', '.join(changed)}" if changed else "✓ deploy/ is up to date", file=out)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="build.py", description="Sales playbook site generator")
@@ -364,6 +386,13 @@ def parser() -> argparse.ArgumentParser:
     schemas.add_argument(
         "--check", action="store_true", help="only report schema files that are out of date"
     )
+    from .host import add_arguments
+
+    add_arguments(sub.add_parser("host", help="serve the built site to the team behind sign-in"))
+    server_config = sub.add_parser(
+        "server-config", help="rewrite the Caddy and nginx files in deploy/ (same headers as host)"
+    )
+    server_config.add_argument("--check", action="store_true", help="only report stale files")
     return p
 
 
@@ -374,6 +403,8 @@ COMMANDS = {
     "new": cmd_new,
     "schemas": cmd_schemas,
     "health": cmd_health,
+    "host": cmd_host,
+    "server-config": cmd_server_config,
 }
 
 

@@ -20,6 +20,7 @@ from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .publish import PublishOptions, inventory, is_ignored
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
+from .urls import route_problems
 from .validate import (
     Checker,
     Vocabulary,
@@ -181,6 +182,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
             )
         )
     _check_duplicate_ids(files, problems)
+    problems.extend(route_problems(found.pages, _route_ids(files, taxonomy_data)))
     timings["validate"] = time.perf_counter() - started
 
     # Each record file is read, parsed and validated on its own (the vocabulary is
@@ -259,7 +261,8 @@ def _validate_taxonomy(doc: Document, problems: list[Problem]) -> dict[str, Any]
             if ident is None:
                 continue
             at = (list_name, i, "id")
-            check_slug(doc, at, ident, problems)
+            if check_slug(doc, at, ident, problems) and list_name == "pain_points":
+                check_reserved(doc, "pain_point", ident, problems, at)
             if ident in seen:
                 problems.append(doc.problem(at, f"duplicate id '{ident}' in '{list_name}'"))
             seen.add(ident)
@@ -275,6 +278,19 @@ def _vocabulary(taxonomy: model.Taxonomy | None, files: list[SourceFile]) -> Voc
     for source in files:
         vocabulary.setdefault(source.kind, {})[source.ident] = source.path
     return vocabulary
+
+
+def _route_ids(
+    files: list[SourceFile], taxonomy: dict[str, Any] | None
+) -> dict[str, dict[str, str]]:
+    """Each kind's ids and their source files, for the route table's collision check."""
+    ids: dict[str, dict[str, str]] = {}
+    for source in files:
+        ids.setdefault(source.kind, {}).setdefault(source.ident, source.path)
+    for term in (taxonomy or {}).get("pain_points", []):
+        if isinstance(term.get("id"), str):
+            ids.setdefault("pain_point", {})[term["id"]] = TAXONOMY_FILE
+    return ids
 
 
 def _check_duplicate_ids(files: list[SourceFile], problems: list[Problem]) -> None:

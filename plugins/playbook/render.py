@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from . import urls
 from .catalog import Catalog
 from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .i18n import translator
@@ -31,7 +32,6 @@ from .objection_tools import (
     script_parts,
 )
 from .places import trail
-from .urls import DASHBOARD_SRC
 
 
 @dataclass(frozen=True)
@@ -49,17 +49,11 @@ class GeneratedPage:
     @property
     def url(self) -> str:
         """Directory-style URL relative to the site root, e.g. ``cases/x/``."""
-        stem = self.src_uri.removesuffix(".md")
-        return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+        return urls.page_url(self.src_uri)
 
 
-KIND_SECTIONS = {
-    "case": "cases",
-    "objection": "objections",
-    "industry": "industries",
-    "pain_point": "pain-points",
-}
-"""Record kind → URL section; permalinks are ``/<section>/<id>/``."""
+KIND_SECTIONS = urls.SECTIONS
+"""Record kind → URL section (defined in :mod:`urls`)."""
 
 
 def result_text(result: Result) -> str:
@@ -155,40 +149,42 @@ class Renderer:
 
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
         yield GeneratedPage(
-            DASHBOARD_SRC,
+            urls.DASHBOARD_SRC,
             t("dashboard"),
             "dashboard.html",
             {"dashboard": dashboard(c, improvement, t)},
             hide=("navigation", "toc"),
         )
-        yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
-        yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
-        yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")
-        yield GeneratedPage("pain-points/index.md", t("pain_points"), "indexes/pain_points.html")
+        index = urls.index_src
+        yield GeneratedPage(index("objection"), t("objections"), "indexes/objections.html")
+        yield GeneratedPage(urls.PRACTICE_SRC, t("practice"), "indexes/practice.html")
+        yield GeneratedPage(index("industry"), t("industries"), "indexes/industries.html")
+        yield GeneratedPage(index("pain_point"), t("pain_points"), "indexes/pain_points.html")
+        src = urls.record_src
         for case in c.cases.values():
             yield GeneratedPage(
-                f"cases/{case.id}.md", case.title, "records/case.html", {"case": case}
+                src("case", case.id), case.title, "records/case.html", {"case": case}
             )
         for obj in c.objections.values():
             yield GeneratedPage(
-                f"objections/{obj.id}.md",
+                src("objection", obj.id),
                 obj.objection,
                 "records/objection.html",
                 {"objection": obj},
             )
         for ind in c.industries.values():
             yield GeneratedPage(
-                f"industries/{ind.id}.md", ind.name, "records/industry.html", {"industry": ind}
+                src("industry", ind.id), ind.name, "records/industry.html", {"industry": ind}
             )
             yield GeneratedPage(
-                f"industries/{ind.id}/battlecard.md",
+                urls.battlecard_src(ind.id),
                 f"{ind.name} · {t('battlecard')}",
                 "records/battlecard.html",
                 {"industry": ind, "card": battlecard(c, ind, improvement)},
             )
         for pain in c.taxonomy.pain_points.values():
             yield GeneratedPage(
-                f"pain-points/{pain.id}.md", pain.label, "records/pain_point.html", {"pain": pain}
+                src("pain_point", pain.id), pain.label, "records/pain_point.html", {"pain": pain}
             )
 
     @functools.cached_property

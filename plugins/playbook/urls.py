@@ -163,7 +163,7 @@ def reserved_id_problem(kind: str, ident: str) -> tuple[str, str] | None:
     """(message, hint) when a record or pain-point id takes a generated URL."""
     if ident not in RESERVED_IDS.get(kind, frozenset()):
         return None
-    url = f"/{SECTIONS[kind]}/{ident}/"
+    url = index_url(kind) if ident == "index" else record_url(kind, ident)
     return (
         f"id '{ident}' is reserved for a generated page ({url})",
         "rename the file" if kind != "pain_point" else "choose another id",

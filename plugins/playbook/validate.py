@@ -15,6 +15,7 @@ from typing import Any
 from .privacy import find_personal_data
 from .problems import Problem
 from .schema import ID_PATTERN, PLACEHOLDER, Spec
+from .urls import reserved_id_problem
 from .yamlsource import Document, PathKey
 
 Vocabulary = Mapping[str, Mapping[str, str]]
@@ -289,15 +290,12 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
     return False
 
 
-RESERVED_IDS = {"objection": frozenset({"practice"})}
-"""Ids taken by generated pages in the same URL section (``/objections/practice/``)."""
-
-
-def check_reserved(doc: Document, kind: str, ident: str, problems: list[Problem]) -> bool:
-    """A record may not take the URL of a generated page."""
-    if ident not in RESERVED_IDS.get(kind, frozenset()):
+def check_reserved(
+    doc: Document, kind: str, ident: str, problems: list[Problem], at: PathKey = ()
+) -> bool:
+    """A record (or pain point) may not take the URL of a generated page (see :mod:`urls`)."""
+    taken = reserved_id_problem(kind, ident)
+    if taken is None:
         return True
-    problems.append(
-        doc.problem((), f"id '{ident}' is reserved for a generated page", "rename the file")
-    )
+    problems.append(doc.problem(at, *taken))
     return False
