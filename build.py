@@ -9,6 +9,7 @@
     python3 build.py schemas [--check]  regenerate the editor JSON Schemas in schemas/
     python3 build.py health [--fail-on stale,orphans]   content-health report
     python3 build.py host [--users FILE]   serve the built site to the team behind sign-in (Caddy)
+    python3 build.py server-config         rewrite the Caddy and nginx files in deploy/
     python3 build.py test [pytest args]    install test dependencies and run the whole suite
     python3 build.py lock                  refresh the hashed lock files in requirements/
 

@@ -182,3 +182,10 @@ def test_home_page_links_the_dashboard(example_site: Project) -> None:
     home = example_site.content("")
     assert home.select_one("a[href='dashboard/']")
     assert (Path(example_site.site) / "dashboard/index.html").is_file()
+
+
+def test_a_page_at_the_dashboards_url_is_an_error(make_project: Any) -> None:
+    project = make_project({"content/dashboard.md": "# 看板\n"})
+    code, out = project.check()
+    assert code == 1
+    assert "content/dashboard.md:1:1:" in out and "/dashboard/" in out and "成果看板" in out

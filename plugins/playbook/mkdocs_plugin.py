@@ -33,6 +33,7 @@ from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
+from .messages import tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -213,14 +214,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._serve_errors(failures, result)
             return config
         if failures:
+            lang = self.config.language
             raise PluginError(
-                f"{len(failures)} problem(s) in the playbook content:\n"
-                + "\n".join(p.format() for p in failures)
+                tr("plugin.failed", lang, count=len(failures))
+                + "\n"
+                + "\n".join(p.format(lang) for p in failures)
             )
         # Stale records are a content-health matter, not a broken site: they are listed
         # (and `build.py check` prints them as warnings) but do not fail `--strict` builds.
         for warning in result.problems:
-            log.info(warning.format())
+            log.info(warning.format(self.config.language))
         assert result.taxonomy is not None and result.records is not None
         started = time.perf_counter()
         self.catalog = build_catalog(result.taxonomy, result.records)
@@ -276,8 +279,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
         """Keep `serve` alive: log the problems and turn every page into the error list."""
         for problem in failures:
-            log.error(problem.format())
-        log.error(f"{len(failures)} problem(s); the browser shows them until the next valid save")
+            log.error(problem.format(self.config.language))
+        log.error(tr("plugin.serve_errors", self.config.language, count=len(failures)))
         self.problems = failures
         title = translator(self.config.language)("content_errors")
         self.pages = {uri: GeneratedPage(uri, title, "") for uri in error_page_uris(result)}
