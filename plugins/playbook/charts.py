@@ -39,7 +39,7 @@ class Bar:
     value: float
     text: str
     tone: str = "neutral"
-    """``good``, ``bad`` or ``neutral``: the bar's colour."""
+    """``good``, ``bad``, ``neutral`` or ``count`` (a tally): the bar's colour."""
 
 
 def figure(text: str) -> float | None:
@@ -149,7 +149,7 @@ def improvements_by_metric(
 def count_bars(counts: Iterable[tuple[str, int]], unit: str) -> list[Bar]:
     """Bars for counted things, largest first (ties keep their order)."""
     rows = sorted(counts, key=lambda row: -row[1])
-    return [Bar(label, n, f"{n} {unit}".strip()) for label, n in rows]
+    return [Bar(label, n, f"{n} {unit}".strip(), "count") for label, n in rows]
 
 
 @dataclass(frozen=True)

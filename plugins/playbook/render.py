@@ -20,7 +20,9 @@ import jinja2
 from . import urls
 from .catalog import Catalog
 from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
+from .codehost import CodeHost
 from .i18n import translator
+from .load import TAXONOMY_FILE
 from .markup import MarkdownRenderer
 from .model import Case, Result
 from .objection_tools import (
@@ -96,6 +98,7 @@ class Renderer:
         language: str = "zh",
         override_dir: Path | None = None,
         last_changed: Mapping[str, dt.date] | None = None,
+        code_host: CodeHost | None = None,
     ):
         self.catalog = catalog
         self.t = t = translator(language)
@@ -132,6 +135,9 @@ class Renderer:
             tone=lambda result: tone(result, metrics[result.metric]),
             coverage_chart=lambda: coverage_chart(catalog, t),
             stale_chart=lambda owned: stale_chart({o: len(f) for o, f in owned.items()}, t),
+            # Project file → its "edit this page" URL, or None (no repo_url in mkdocs.yml).
+            edit_url=code_host.edit_url if code_host is not None else lambda path: None,
+            taxonomy_file=TAXONOMY_FILE,
         )
 
     @functools.cached_property
