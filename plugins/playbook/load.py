@@ -19,6 +19,7 @@ from .fsguard import is_inside, links_outside
 from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
+from .synonyms import check_synonyms
 from .validate import (
     Checker,
     Vocabulary,
@@ -250,6 +251,7 @@ def _validate_taxonomy(doc: Document, problems: list[Problem]) -> dict[str, Any]
             if ident in seen:
                 problems.append(doc.problem(at, f"duplicate id '{ident}' in '{list_name}'"))
             seen.add(ident)
+    check_synonyms(doc, data.get("synonyms"), problems)
     return data
 
 

@@ -45,6 +45,7 @@ from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .signatures import page_signatures
+from .synonyms import search_data as synonym_search_data
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -329,6 +330,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 env.bytecode_cache = self.serve_cache.bytecode
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+            groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
+            env.globals["pb_query_data"] = {"synonyms": synonym_search_data(groups)}
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:
                 log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")

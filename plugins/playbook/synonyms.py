@@ -1,0 +1,55 @@
+"""Synonym groups from ``content/taxonomy.yaml``: checks, and what search needs of them.
+
+A group lists words that mean the same to the team (``[太贵, 价格高, 报价高]``). Site search
+and the case library look for every word of a group when a query holds one of them
+(``assets/query.js``); words are compared after the same folding the browser applies
+(Traditional → Simplified, lower case), so ``價格高`` in a query meets ``价格高`` here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .fold import fold
+from .problems import Problem
+from .yamlsource import Document
+
+
+def check_synonyms(doc: Document, groups: Any, problems: list[Problem]) -> None:
+    """Each word once in the whole list, and not blank (the schema checked the types)."""
+    if not isinstance(groups, list):
+        return
+    first: dict[str, tuple[int, int]] = {}
+    for g, group in enumerate(groups):
+        if not isinstance(group, list):
+            continue
+        for w, word in enumerate(group):
+            if not isinstance(word, str):
+                continue
+            at = ("synonyms", g, w)
+            key = fold(word.strip())
+            if not key:
+                problems.append(
+                    doc.problem(at, "empty word in a synonym group", "remove it or write the word")
+                )
+                continue
+            if key in first:
+                where_g, where_w = first[key]
+                line, _ = doc.position(("synonyms", where_g, where_w))
+                same = where_g == g
+                problems.append(
+                    doc.problem(
+                        at,
+                        f"'{word}' is already in "
+                        + ("this synonym group" if same else f"synonym group {where_g + 1}")
+                        + f" (line {line})",
+                        "remove the repeat" if same else "merge the two groups or remove one",
+                    )
+                )
+                continue
+            first[key] = (g, w)
+
+
+def search_data(groups: tuple[tuple[str, ...], ...]) -> list[list[str]]:
+    """The groups as the browser's query module reads them: folded, trimmed words."""
+    return [[fold(word.strip()) for word in group] for group in groups]
