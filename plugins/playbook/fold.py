@@ -21,7 +21,7 @@ _RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 @functools.cache
-def _table() -> dict[int, str]:
+def _table() -> dict[int, int]:
     data = json.loads(TABLE.read_text(encoding="utf-8"))
     return str.maketrans(data["t"], data["s"])
 
