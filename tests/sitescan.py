@@ -9,10 +9,12 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from playbook.publish import DEFAULT_PUBLISH_TYPES
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -121,3 +123,34 @@ def _decompressed(raw: bytes) -> Iterator[bytes]:
 
 def _unescape_json(text: str) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m[1], 16)), text)
+
+
+SITE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+GENERATED_FOLDERS = ("assets/", "pagefind/", "search/")
+"""Theme and package assets, the Pagefind bundle, MkDocs' own search index (if enabled)."""
+LIBRARY_DATA = re.compile(r"^cases/(facets\.json|cards/\d+\.json)$")
+
+
+def outside_allowlist(site: Path, asset_types: Iterable[str] = DEFAULT_PUBLISH_TYPES) -> list[str]:
+    """Files of a built site that no allow-list rule explains (empty for a sound build).
+
+    Pages (``.html``), the sitemap, generated folders and data, and assets of the
+    allowed types; anything else — a ``.yaml``, ``.txt``, an editor leftover — is listed.
+    """
+    types = {t.lower() for t in asset_types}
+    found = []
+    for file in sorted(site.rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(site).as_posix()
+        suffix = rel.rpartition(".")[2].lower() if "." in file.name else ""
+        if (
+            rel.endswith(".html")
+            or rel in SITE_FILES
+            or rel.startswith(GENERATED_FOLDERS)
+            or LIBRARY_DATA.match(rel)
+            or suffix in types
+        ):
+            continue
+        found.append(rel)
+    return found

@@ -221,12 +221,18 @@ def test_problem_quoting_content_stays_on_one_line(project: Project) -> None:
 # --- file system --------------------------------------------------------------------
 
 
+def allow_symlinks(project: Project) -> None:
+    """Opt in to symbolic links (refused by default; see test_publish.py)."""
+    project.edit("mkdocs.yml", "  - playbook\n", "  - playbook:\n      allow_symlinks: true\n")
+
+
 @pytest.mark.parametrize(
     "folder", ["cases", "content/objections", "content/industries", "content/guides"]
 )
 def test_symlinked_file_outside_the_project_is_refused(
     project: Project, tmp_path: Path, folder: str
 ) -> None:
+    allow_symlinks(project)
     outside = tmp_path / "outside.yaml"
     outside.write_text(CASE, encoding="utf-8")
     (project.root / folder).mkdir(parents=True, exist_ok=True)
@@ -238,6 +244,7 @@ def test_symlinked_file_outside_the_project_is_refused(
 
 
 def test_symlinked_folder_outside_the_project_is_refused(project: Project, tmp_path: Path) -> None:
+    allow_symlinks(project)
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "stolen-case.yaml").write_text(CASE, encoding="utf-8")
@@ -250,6 +257,7 @@ def test_symlinked_folder_outside_the_project_is_refused(project: Project, tmp_p
 def test_symlinked_markdown_page_outside_the_project_is_refused(
     project: Project, tmp_path: Path
 ) -> None:
+    allow_symlinks(project)
     secret = tmp_path / "secret.md"
     secret.write_text("# 机密\n\nSECRET-PAGE-MARKER\n", encoding="utf-8")
     code, out = project.build()
@@ -265,6 +273,7 @@ def test_symlinked_markdown_page_outside_the_project_is_refused(
 
 
 def test_symlink_inside_the_project_is_fine(project: Project) -> None:
+    allow_symlinks(project)
     project.write("shared/extra.md", "# 附加\n\n内部链接。\n")
     (project.root / "content" / "extra.md").symlink_to(project.root / "shared" / "extra.md")
     code, out = project.check()

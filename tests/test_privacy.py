@@ -211,3 +211,9 @@ def test_personal_data_in_any_published_field_is_refused(
     found = [p for p in result.problems if "personal data must not be published" in p.message]
     assert [(p.path, p.line) for p in found] == [(rel, line)], result.problems
     assert "a mobile phone number" in found[0].message and name in found[0].message
+
+
+def test_example_site_holds_only_files_on_the_allow_list(example_site: Project) -> None:
+    from sitescan import outside_allowlist
+
+    assert outside_allowlist(example_site.site) == []

@@ -282,6 +282,11 @@ def test_symlink_outside_project_is_refused(project: Project, tmp_path) -> None:
     outside.write_text(CASE, encoding="utf-8")
     (project.root / "cases" / "linked.yaml").symlink_to(outside)
     assert problems(project) == [
+        "cases/linked.yaml:1:1: symbolic link refused (copy the file or folder in, "
+        "or set allow_symlinks: true for the playbook plugin in mkdocs.yml)"
+    ]
+    project.edit("mkdocs.yml", "  - playbook\n", "  - playbook:\n      allow_symlinks: true\n")
+    assert problems(project) == [
         "cases/linked.yaml:1:1: symbolic link points outside the project (copy the file in instead)"
     ]
 

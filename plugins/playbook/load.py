@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import model
-from .fsguard import is_inside, links_outside
+from .fsguard import is_inside
 from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
+from .publish import PublishOptions, inventory, is_ignored
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
 from .synonyms import check_synonyms
 from .validate import (
@@ -55,6 +56,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     today: dt.date | None = None
     """Fixed "today" for reproducible freshness checks (tests); defaults to the real date."""
+    publish: PublishOptions = field(default_factory=PublishOptions)
+    """What may be published from the content folders (see :mod:`publish`)."""
 
 
 @dataclass(frozen=True)
@@ -77,23 +80,22 @@ class LoadResult:
     files: list[SourceFile] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=dict)
     """Every known id by reference name, even when there are errors (for hints and scaffolds)."""
+    published: frozenset[str] = frozenset()
+    """Docs-relative paths of the hand-written pages and assets that may be published."""
+    pages: list[str] = field(default_factory=list)
+    """Docs-relative paths of the hand-written Markdown pages."""
 
     @property
     def ok(self) -> bool:
         return self.records is not None and self.taxonomy is not None
 
 
-def is_ignored(name: str) -> bool:
-    """Hidden files, editor backups and OS litter are not content."""
-    return (
-        name.startswith((".", "#", "~$"))
-        or name.endswith(("~", ".swp", ".swo", ".bak", ".tmp", ".orig"))
-        or name in {"Thumbs.db", "desktop.ini"}
-    )
+def discover(root: Path, problems: list[Problem], allow_symlinks: bool = False) -> list[SourceFile]:
+    """List the record files of every kind, reporting misnamed ones.
 
-
-def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
-    """List the record files of every kind, reporting misnamed and unsafe ones."""
+    Links (unless allowed), special files and unreadable entries are skipped here;
+    :func:`publish.inventory` reports them.
+    """
     found: list[SourceFile] = []
     resolved_root = root.resolve()
     for kind, folder in KIND_FOLDERS.items():
@@ -103,10 +105,12 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
         for entry in walk_files(base):
             file = Path(entry.path)
             # The walk does not descend into linked folders, so only links need resolving.
-            if entry.is_symlink() and not file.resolve().is_relative_to(resolved_root):
-                continue  # reported by fsguard.links_outside
-            if entry.is_dir():
-                continue  # a link to a folder inside the project: its files are listed there
+            if entry.is_symlink() and not (
+                allow_symlinks and file.resolve().is_relative_to(resolved_root)
+            ):
+                continue  # reported by publish.inventory
+            if not entry.is_file():
+                continue  # a linked folder (its files are listed where it leads) or a FIFO
             stem, dot, suffix = entry.name.rpartition(".")
             if not dot:
                 continue
@@ -129,8 +133,11 @@ def discover(root: Path, problems: list[Problem]) -> list[SourceFile]:
 def walk_files(folder: Path) -> Iterator[os.DirEntry[str]]:
     """Entries under ``folder`` other than real folders, by path in name order; ignored names
     (see :func:`is_ignored`) are skipped, and linked folders are listed, not entered."""
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable folder: reported by publish.inventory
     for entry in entries:
         if is_ignored(entry.name):
             continue
@@ -150,13 +157,14 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
-    problems.extend(links_outside(root))
+    found = inventory(root, settings.publish)
+    problems.extend(found.problems)
     taxonomy_doc = (
         _read(root / TAXONOMY_FILE, TAXONOMY_FILE, settings.limits, problems)
         if is_inside(root, root / TAXONOMY_FILE)
         else None
     )
-    files = discover(root, problems)
+    files = discover(root, problems, settings.publish.allow_symlinks)
     timings["load"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -188,7 +196,12 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     timings["validate"] += check_s
 
     result = LoadResult(
-        sort_problems(problems), timings=timings, files=files, vocabulary=vocabulary
+        sort_problems(problems),
+        timings=timings,
+        files=files,
+        vocabulary=vocabulary,
+        published=found.published,
+        pages=found.pages,
     )
     if not errors(result.problems) and taxonomy is not None:
         result.taxonomy = taxonomy

@@ -29,7 +29,7 @@ from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
-from .load import LoadResult, Settings, is_ignored, load_project
+from .load import LoadResult, Settings, load_project
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -41,6 +41,7 @@ from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_doc
 from .problems import Problem, errors
 from .progress import PageProgress
 from .projectconfig import settings_from_options
+from .publish import DEFAULT_PUBLISH_TYPES
 from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
@@ -96,6 +97,10 @@ class PlaybookConfig(base.Config):
     """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
     search = opt.Type(bool, default=True)
     """Build the Pagefind search index over the finished site."""
+    publish_types = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_PUBLISH_TYPES))
+    """File types published from ``content/`` besides pages (images, PDF, audio, video)."""
+    allow_symlinks = opt.Type(bool, default=False)
+    """Follow symbolic links under the content folders (only those inside the project)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -135,6 +140,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Pages written so far (progress lines on large builds)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
+        self.published: frozenset[str] = frozenset()
+        """Docs-relative files that may be published (``publish.inventory``)."""
 
     # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds;
     # on_config therefore resets every piece of per-build state (the serve cache is kept).
@@ -170,7 +177,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         root = self.project_root(config)
         today = os.environ.get("PLAYBOOK_TODAY")
         # The same option check as `build.py check`, so both accept and refuse the same values.
-        options = {"freshness_days": self.config.freshness_days, "limits": dict(self.config.limits)}
+        options = {
+            "freshness_days": self.config.freshness_days,
+            "limits": dict(self.config.limits),
+            "publish_types": list(self.config.publish_types),
+            "allow_symlinks": self.config.allow_symlinks,
+        }
         settings, config_problems = settings_from_options(
             root, options, dt.date.fromisoformat(today) if today else None
         )
@@ -180,6 +192,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         cache = self.serve_cache.records if self.serve_cache else None
         result = load_project(settings, cache) if self.loaded_here else preloaded[1]  # type: ignore[index]
         self.timings = dict(result.timings)
+        self.published = result.published
         failures = [*config_problems, *errors(result.problems)]
         if failures and self.serving:
             self._serve_errors(failures, result)
@@ -254,12 +267,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        # YAML sources under docs_dir are data, not assets, and editor backups (x.yaml~,
-        # x.md.swp) may hold anything, private fields included: never copy them into the site.
+        # Publish by allow-list: of the docs folder's files only the pages and assets that
+        # publish.inventory accepted (YAML sources, leftovers, .txt … may hold private data).
+        docs = Path(config.docs_dir).resolve()
         for file in list(files):
-            if file.src_uri.endswith((".yaml", ".yml")) or any(
-                is_ignored(part) for part in file.src_uri.split("/")
-            ):
+            src = file.abs_src_path
+            from_docs = src is not None and Path(src).parent.resolve().is_relative_to(docs)
+            if from_docs and file.src_uri not in self.published:
                 files.remove(file)
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)

@@ -21,6 +21,7 @@ import yaml
 
 from .load import Settings
 from .problems import Problem
+from .publish import ACTIVE_TYPES, DATA_TYPES, PublishOptions
 from .yamlsource import Limits
 
 CONFIG_FILE = "mkdocs.yml"
@@ -137,8 +138,56 @@ def settings_from_options(
         freshness_days=defaults.freshness_days if freshness is None else freshness,
         limits=Limits(**limits),
         today=today,
+        publish=_publish_options(options, problems),
     )
     return settings, problems
+
+
+def _publish_options(options: Mapping[str, Any], problems: list[Problem]) -> PublishOptions:
+    """``publish_types`` and ``allow_symlinks``; types that can run script are refused."""
+    defaults = PublishOptions()
+    allow = options.get("allow_symlinks", defaults.allow_symlinks)
+    if not isinstance(allow, bool):
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                f"playbook option 'allow_symlinks' must be true or false, got {allow!r}",
+            )
+        )
+        allow = defaults.allow_symlinks
+    raw = options.get("publish_types")
+    if raw is None:
+        return PublishOptions(defaults.publish_types, allow)
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t for t in raw):
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                "playbook option 'publish_types' must be a list of file extensions",
+                "e.g. publish_types: [png, jpg, pdf]",
+            )
+        )
+        return PublishOptions(defaults.publish_types, allow)
+    types = {t.lower().lstrip(".") for t in raw}
+    for refused in sorted(types & (ACTIVE_TYPES | DATA_TYPES)):
+        why = (
+            "they can run script in the browser"
+            if refused in ACTIVE_TYPES
+            else "they are content, not assets"
+        )
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                1,
+                f"playbook option 'publish_types' may not include '{refused}': {why}",
+                f"remove '{refused}' from publish_types",
+            )
+        )
+    return PublishOptions(frozenset(types - ACTIVE_TYPES - DATA_TYPES), allow)
 
 
 def project_settings(root: Path, today: dt.date | None = None) -> tuple[Settings, list[Problem]]:
