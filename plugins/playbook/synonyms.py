@@ -16,7 +16,7 @@ from .yamlsource import Document
 
 
 def check_synonyms(doc: Document, groups: Any, problems: list[Problem]) -> None:
-    """Each word once in the whole list, and not blank (the schema checked the types)."""
+    """Each word once in the whole list, compared folded (the schema checked the rest)."""
     if not isinstance(groups, list):
         return
     first: dict[str, tuple[int, int]] = {}
@@ -27,12 +27,7 @@ def check_synonyms(doc: Document, groups: Any, problems: list[Problem]) -> None:
             if not isinstance(word, str):
                 continue
             at = ("synonyms", g, w)
-            key = fold(word.strip())
-            if not key:
-                problems.append(
-                    doc.problem(at, "empty word in a synonym group", "remove it or write the word")
-                )
-                continue
+            key = fold(word.strip())  # the schema check has refused blank words
             if key in first:
                 where_g, where_w = first[key]
                 line, _ = doc.position(("synonyms", where_g, where_w))

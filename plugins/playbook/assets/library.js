@@ -72,6 +72,7 @@
           c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
           c.result = row[4]; c.result_label = row[5];
           c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
+            .concat(c.pain.map(function (p) { return labels.pain[p]; }))
             .join(" ").toLowerCase();
         });
       });
@@ -91,6 +92,15 @@
     if (!words.length) return true;
     for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
     return true;
+  }
+  // Free text through the shared query module (filler, synonyms, Traditional characters),
+  // word by word without it.
+  function textMatches(words) {
+    var Q = window.PlaybookQuery;
+    if (!words.length) return cases;
+    if (!Q) return cases.filter(function (c) { return matchesText(c, words); });
+    var texts = cases.map(function (c) { return c.folded || (c.folded = Q.fold(c.text)); });
+    return Q.matchTexts(Q.analyze(state.q), texts).map(function (i) { return cases[i]; });
   }
   // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).
   function matchesFacets(c, skip) {
@@ -181,7 +191,8 @@
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length) {
       root.dataset.loading = "true";
-      loadAllTexts().then(function () { delete root.dataset.loading; render(); });
+      var ready = window.PlaybookQuery ? window.PlaybookQuery.ready(base) : null;
+      Promise.all([loadAllTexts(), ready]).then(function () { delete root.dataset.loading; render(); });
     } else {
       render();
     }
@@ -190,7 +201,7 @@
   function render() {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length && cases.some(function (c) { return c.text === null; })) return update();
-    var textHits = cases.filter(function (c) { return matchesText(c, words); });
+    var textHits = textMatches(words);
     facets.forEach(function (f) {
       var counts = {};
       textHits.forEach(function (c) {

@@ -185,23 +185,21 @@
     return words.sort(function (a, b) { return b.length - a.length; });
   }
 
-  /* Case-library matching over plain texts: the key (or a synonym variant) as a phrase;
-     when no text holds it, every term (any alternative); when none holds them all, the
-     texts holding the most terms. Returns the indexes of the matching texts. */
-  function matchTexts(analysis, texts) {
-    var folded = texts.map(fold);
+  /* Case-library matching over texts already passed through fold(): the key (or a synonym
+     variant) as a phrase; when no text holds it, every term (any of its alternatives)
+     anywhere in the text. Returns the indexes of the matching texts. */
+  function matchTexts(analysis, folded) {
     var hits = [];
     folded.forEach(function (t, i) {
       if (analysis.phrases.some(function (p) { return t.indexOf(p) >= 0; })) hits.push(i);
     });
-    if (hits.length || !analysis.terms.length) return hits;
-    var best = 0, counts = folded.map(function (t) {
-      var n = 0;
-      analysis.terms.forEach(function (alts) { if (alts.some(function (a) { return t.indexOf(a) >= 0; })) n++; });
-      if (n > best) best = n;
-      return n;
+    if (hits.length || analysis.terms.length < 2) return hits;
+    folded.forEach(function (t, i) {
+      var all = analysis.terms.every(function (alts) {
+        return alts.some(function (a) { return t.indexOf(a) >= 0; });
+      });
+      if (all) hits.push(i);
     });
-    counts.forEach(function (n, i) { if (best && n === best) hits.push(i); });
     return hits;
   }
 

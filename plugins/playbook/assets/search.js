@@ -119,8 +119,12 @@
         var named = words.some(function (w) { return title.indexOf(w) >= 0; });
         h.rank = h.score * (inTitle ? TITLE : inText ? TEXT : 1) *
           (meta.kind_id === "page" && !named ? PAGE : 1);
+        // Pagefind also matches words that merely start like a query word (量子 → 量…):
+        // a hit whose text holds none of the query's words is dropped.
+        h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
       });
-      return loaded.sort(function (a, b) { return b.rank - a.rank; });
+      return loaded.filter(function (h) { return h.holds; })
+        .sort(function (a, b) { return b.rank - a.rank; });
     });
   }
 
@@ -199,6 +203,7 @@
       text.append.apply(text, marked(excerpt(h.data.content, words), words));
       li.append(title, text);
       li.addEventListener("mousemove", function () { if (state.active !== i) setActive(i); });
+      li.addEventListener("click", function (event) { if (!event.target.closest("a")) location.href = href; });
       list.append(li);
     });
     state.hits = hits;
@@ -212,13 +217,15 @@
   }
 
   function noResults(analysis) {
-    var words = [];
-    analysis.terms.forEach(function (t) { words.push(t.join(" / ")); });
+    var words = analysis.key;
+    if (analysis.terms.length > 1 || (analysis.terms[0] || []).length > 1) {
+      words += "（" + analysis.terms.map(function (t) { return t.join(" / "); }).join(" · ") + "）";
+    }
     var none = document.createElement("p");
     none.textContent = root.dataset.none;
     var searched = document.createElement("p");
     searched.className = "pb-search__searched";
-    searched.textContent = root.dataset.searched.replace("{words}", (words.length ? words : [analysis.key]).join(" · "));
+    searched.textContent = root.dataset.searched.replace("{words}", words);
     var suggest = document.createElement("p");
     suggest.className = "pb-search__suggest";
     var finder = document.createElement("a");
@@ -261,9 +268,10 @@
       var filters = state.kind ? { kind: state.kind } : null;
       return searchAll(pf, analysis, filters).then(function (hits) {
         if (seq !== state.seq) return;
-        return rank(hits.slice(0, RANKED), analysis).then(function (ranked) {
+        var top = hits.slice(0, RANKED);
+        return rank(top, analysis).then(function (ranked) {
           if (seq !== state.seq) return;
-          render(ranked.slice(0, SHOWN), hits.length, analysis);
+          render(ranked.slice(0, SHOWN), hits.length - (top.length - ranked.length), analysis);
           open();
           root.dataset.done = text;
           count(pf, analysis, seq);
