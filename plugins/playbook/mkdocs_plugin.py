@@ -345,7 +345,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
             groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
-            env.globals["pb_query_data"] = {"synonyms": synonym_search_data(groups)}
+            env.globals["pb_query_data"] = {
+                "synonyms": synonym_search_data(groups),
+                "pages": len(files.documentation_pages()),  # how rare a search word is
+            }
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:
                 log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")

@@ -30,6 +30,7 @@
   var lang = /^en/i.test(document.documentElement.lang || "") ? "en" : "zh";
   var table = null;        // Traditional → Simplified, by character
   var groups = [];         // synonym groups, folded
+  var pages = 1;           // pages on the site (the build counts them)
   var loading = null;
 
   function readData() {
@@ -41,6 +42,8 @@
   /* Load the folding table once (the synonym groups come with the page). */
   function ready(base) {
     if (!loading) {
+      // The word breaker loads its dictionary on first use: do that while the table loads.
+      if (typeof Intl !== "undefined" && Intl.Segmenter) Array.from(segmenter().segment("预热 warm"));
       var data = readData();
       var url = (base || "/") + "assets/playbook/t2s.json";
       loading = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
@@ -51,6 +54,7 @@
             var t = Array.from(t2s.t), s = Array.from(t2s.s);
             for (var i = 0; i < t.length; i++) table[t[i]] = s[i];
           }
+          pages = data.pages || 1;
           groups = (data.synonyms || []).map(function (g) { return g.map(fold).filter(Boolean); })
             .filter(function (g) { return g.length > 1; });
         });
@@ -78,6 +82,11 @@
   var PARTICLES = /[了吗呢吧啊呀嘛]+$/;
   var PUNCT = /[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20,;!?"'()\[\]{}<>“”‘’…—·]+/g;
 
+  var cutter = null;
+  function segmenter() {
+    return cutter || (cutter = new Intl.Segmenter(lang, { granularity: "word" }));
+  }
+
   /* Positions where a word starts or ends (every position without Intl.Segmenter). */
   function boundaries(text) {
     var at = {};
@@ -86,7 +95,7 @@
       return at;
     }
     at[0] = at[text.length] = true;
-    for (var part of new Intl.Segmenter(lang, { granularity: "word" }).segment(text)) {
+    for (var part of segmenter().segment(text)) {
       at[part.index] = at[part.index + part.segment.length] = true;
     }
     return at;
@@ -116,7 +125,7 @@
   function segment(text) {
     if (typeof Intl === "undefined" || !Intl.Segmenter) return text.split(/\s+/);
     var words = [], run = "";
-    var parts = new Intl.Segmenter(lang, { granularity: "word" }).segment(text);
+    var parts = segmenter().segment(text);
     for (var part of parts) {
       var w = part.segment;
       if (!part.isWordLike) { if (run) { words.push(run); run = ""; } continue; }
@@ -205,6 +214,6 @@
 
   window.PlaybookQuery = {
     ready: ready, fold: fold, foldSame: foldSame, analyze: analyze, highlightWords: highlightWords,
-    matchTexts: matchTexts, lang: lang,
+    matchTexts: matchTexts, lang: lang, pages: function () { return pages; },
   };
 })();

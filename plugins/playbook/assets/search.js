@@ -19,7 +19,7 @@
   var kinds = root.querySelectorAll(".pb-search__kind");
 
   var SHOWN = 10;          // hits rendered
-  var RANKED = 20;         // hits whose data is loaded to rank by kind
+  var RANKED = 12;         // hits whose text is loaded to rank them
   var SYNONYM = 0.9;       // a synonym variant's score, relative to the words typed
   var PAGE = 0.5;          // a playbook page whose title does not name the query's words
   var TITLE = 2, TEXT = 1.5; // the phrase (or a synonym of it) in a hit's title, in its text
@@ -44,18 +44,6 @@
     } catch (e) { return null; }
   }
 
-  var totalPages = null;   // pages in the index, for how rare a term is
-  function pageCount(pf) {
-    if (!totalPages) {
-      totalPages = Promise.resolve(pf.filters()).then(function (filters) {
-        var counts = (filters && filters.kind) || {}, n = 0;
-        Object.keys(counts).forEach(function (k) { n += counts[k]; });
-        return n || 1;
-      }).catch(function () { return 1; });
-    }
-    return totalPages;
-  }
-
   /* Pagefind's best-scored page of one search scores 1, the others relative to it. */
   function normalised(search, weight, into) {
     var results = search ? search.results : [];
@@ -78,9 +66,9 @@
         alts.forEach(function (w, i) { if (analysis.phrases.indexOf(w) < 0) jobs.push([t, i, w]); });
       });
     }
-    return Promise.all([pageCount(pf)].concat(jobs.map(function (j) { return pf.search(j[2], options); })))
+    return Promise.all(jobs.map(function (j) { return pf.search(j[2], options); }))
       .then(function (found) {
-        var total = found.shift();
+        var total = Q.pages();
         var phrase = {}, terms = analysis.terms.map(function () { return {}; });
         found.forEach(function (search, k) {
           var job = jobs[k], weight = job[1] === 0 ? 1 : SYNONYM;
@@ -119,8 +107,8 @@
         var named = words.some(function (w) { return title.indexOf(w) >= 0; });
         h.rank = h.score * (inTitle ? TITLE : inText ? TEXT : 1) *
           (meta.kind_id === "page" && !named ? PAGE : 1);
-        // Pagefind also matches words that merely start like a query word (量子 → 量…):
-        // a hit whose text holds none of the query's words is dropped.
+        // Pagefind also matches words that merely start like a query word (量子 → 量…,
+        // xqz → x): a hit whose text holds none of the query's words is dropped.
         h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
       });
       return loaded.filter(function (h) { return h.holds; })
