@@ -7,7 +7,7 @@ from collections import Counter
 from conftest import REPO, Project
 from playbook.catalog import build_catalog
 from playbook.load import Settings, load_project
-from playbook.validate import RESERVED_IDS
+from playbook.urls import RESERVED_IDS
 
 
 def catalog():  # type: ignore[no-untyped-def]

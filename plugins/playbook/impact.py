@@ -15,8 +15,8 @@ from pathlib import PurePosixPath
 from .catalog import Catalog
 from .gitinfo import Change
 from .load import KIND_FOLDERS, TAXONOMY_FILE
+from .urls import index_url, record_url, reserved_id_problem, site_path
 
-SECTIONS = {"case": "cases", "objection": "objections", "industry": "industries"}
 EVERY_PAGE = "*"
 """Pseudo-URL meaning "every page of the site"."""
 
@@ -47,11 +47,7 @@ def markdown_url(path: str, docs_dir: str = "content") -> str | None:
     pure = PurePosixPath(path)
     if pure.suffix != ".md" or not pure.is_relative_to(docs_dir):
         return None
-    rel = pure.relative_to(docs_dir).with_suffix("")
-    if rel.name in ("index", "README"):
-        parent = rel.parent.as_posix()
-        return "/" if parent == "." else f"/{parent}/"
-    return f"/{rel.as_posix()}/"
+    return site_path(pure.relative_to(docs_dir).as_posix())
 
 
 def affected_pages(changes: list[Change], catalog: Catalog | None) -> list[PageImpact]:
@@ -69,10 +65,10 @@ def affected_pages(changes: list[Change], catalog: Catalog | None) -> list[PageI
     own: list[tuple[str, str, Change]] = []
     for change in changes:
         record = record_of(change.path)
-        if record is not None:
+        if record is not None and reserved_id_problem(*record) is None:
             kind, ident = record
             status = {"added": "added", "deleted": "removed"}.get(change.status, "altered")
-            add(f"/{SECTIONS[kind]}/{ident}/", status, f"{change.status} {change.path}")
+            add(record_url(kind, ident), status, f"{change.status} {change.path}")
             own.append((kind, ident, change))
             continue
         url = markdown_url(change.path)
@@ -83,7 +79,7 @@ def affected_pages(changes: list[Change], catalog: Catalog | None) -> list[PageI
             add(EVERY_PAGE, "altered", f"{change.status} {change.path}")
 
     for kind, ident, change in own:
-        add(f"/{SECTIONS[kind]}/", "altered", f"index lists {change.path}")
+        add(index_url(kind), "altered", f"index lists {change.path}")
         if catalog is not None and change.status != "deleted":
             for url, why in _linked(kind, ident, catalog):
                 add(url, "altered", f"{why} {change.path}")
@@ -99,28 +95,30 @@ def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if kind == "case" and ident in catalog.cases:
         case = catalog.cases[ident]
-        out.append((f"/industries/{case.industry}/", "lists"))
-        out.append(("/industries/", "counts"))
-        out += [(f"/pain-points/{p}/", "lists") for p in case.pain_points]
-        out.append(("/pain-points/", "counts"))
-        out += [(f"/objections/{o}/", "lists") for o in catalog.case_objections.get(ident, [])]
-    elif kind == "objection" and ident in catalog.objections:
-        out += [(f"/cases/{c}/", "links to") for c in catalog.objection_cases.get(ident, [])]
+        out.append((record_url("industry", case.industry), "lists"))
+        out.append((index_url("industry"), "counts"))
+        out += [(record_url("pain_point", p), "lists") for p in case.pain_points]
+        out.append((index_url("pain_point"), "counts"))
         out += [
-            (f"/pain-points/{p}/", "lists")
+            (record_url("objection", o), "lists") for o in catalog.case_objections.get(ident, [])
+        ]
+    elif kind == "objection" and ident in catalog.objections:
+        out += [(record_url("case", c), "links to") for c in catalog.objection_cases.get(ident, [])]
+        out += [
+            (record_url("pain_point", p), "lists")
             for p, objections in sorted(catalog.pain_objections.items())
             if ident in objections
         ]
         out += [
-            (f"/industries/{i.id}/", "lists")
+            (record_url("industry", i.id), "lists")
             for i in catalog.industries.values()
             if ident in i.common_objections
         ]
     elif kind == "industry" and ident in catalog.industries:
         industry = catalog.industries[ident]
         cases = catalog.industry_cases.get(ident, [])
-        out += [(f"/cases/{c}/", "names") for c in cases]
+        out += [(record_url("case", c), "names") for c in cases]
         if cases:
-            out.append(("/cases/", "case cards name"))
-        out += [(f"/pain-points/{p.id}/", "lists") for p in industry.pain_points]
+            out.append((index_url("case"), "case cards name"))
+        out += [(record_url("pain_point", p.id), "lists") for p in industry.pain_points]
     return out

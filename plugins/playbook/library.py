@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from . import urls
 from .catalog import Catalog
 from .facets import compact_json, facet_data, library_order, version
 from .render import GeneratedPage
 
 PER_PAGE = 50
-FACETS_FILE = "cases/facets.json"
-CARDS_DIR = "cases/cards/"
+FACETS_FILE = urls.FACETS_FILE
+CARDS_DIR = urls.CARDS_DIR
 
 
 def library_files(catalog: Catalog, t: Callable[[str], str]) -> dict[str, str]:
@@ -26,19 +27,19 @@ def library_files(catalog: Catalog, t: Callable[[str], str]) -> dict[str, str]:
     """
     index, chunks = facet_data(catalog, t)
     files: dict[str, str] = {}
-    urls = []
+    card_urls = []
     for number, chunk in enumerate(chunks):
         text = compact_json(chunk)
-        path = f"{CARDS_DIR}{number}.json"
+        path = urls.library_card_file(number)
         files[path] = text
-        urls.append(f"{path}?v={version(text)}")
-    index["cards"] = urls
+        card_urls.append(f"{path}?v={version(text)}")
+    index["cards"] = card_urls
     return {FACETS_FILE: compact_json(index), **files}
 
 
 def page_src(number: int) -> str:
     """Source path of library page ``number`` (1-based)."""
-    return "cases/index.md" if number == 1 else f"cases/page/{number}.md"
+    return urls.library_page_src(number)
 
 
 def library_pages(

@@ -24,7 +24,7 @@ def _valid_resident_id(number: str) -> bool:
 
 
 def find_personal_data(text: str) -> str | None:
-    """Name the kind of personal data in ``text`` (or None).
+    """The message code (``personal.*`` in :mod:`messages`) of the personal data in ``text``.
 
     Order numbers and prices are not flagged: a mobile number must be exactly
     eleven digits (optionally grouped), and a resident-ID number must pass its checksum.
@@ -32,10 +32,10 @@ def find_personal_data(text: str) -> str | None:
     if not _CANDIDATE.search(text):
         return None
     if _MOBILE.search(text):
-        return "a mobile phone number"
+        return "personal.mobile"
     if _EMAIL.search(text):
-        return "an e-mail address"
+        return "personal.email"
     for match in _RESIDENT_ID.finditer(text):
         if _valid_resident_id(match.group(1)):
-            return "a resident-ID number"
+            return "personal.resident_id"
     return None

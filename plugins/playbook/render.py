@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from . import urls
 from .catalog import Catalog
 from .i18n import translator
 from .markup import MarkdownRenderer
@@ -44,17 +45,11 @@ class GeneratedPage:
     @property
     def url(self) -> str:
         """Directory-style URL relative to the site root, e.g. ``cases/x/``."""
-        stem = self.src_uri.removesuffix(".md")
-        return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+        return urls.page_url(self.src_uri)
 
 
-KIND_SECTIONS = {
-    "case": "cases",
-    "objection": "objections",
-    "industry": "industries",
-    "pain_point": "pain-points",
-}
-"""Record kind → URL section; permalinks are ``/<section>/<id>/``."""
+KIND_SECTIONS = urls.SECTIONS
+"""Record kind → URL section (defined in :mod:`urls`)."""
 
 
 def result_text(result: Result) -> str:
@@ -143,34 +138,36 @@ class Renderer:
         from .library import FACETS_FILE, library_pages  # here: library builds on this module
 
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
-        yield GeneratedPage("objections/index.md", t("objections"), "indexes/objections.html")
-        yield GeneratedPage("objections/practice.md", t("practice"), "indexes/practice.html")
-        yield GeneratedPage("industries/index.md", t("industries"), "indexes/industries.html")
-        yield GeneratedPage("pain-points/index.md", t("pain_points"), "indexes/pain_points.html")
+        index = urls.index_src
+        yield GeneratedPage(index("objection"), t("objections"), "indexes/objections.html")
+        yield GeneratedPage(urls.PRACTICE_SRC, t("practice"), "indexes/practice.html")
+        yield GeneratedPage(index("industry"), t("industries"), "indexes/industries.html")
+        yield GeneratedPage(index("pain_point"), t("pain_points"), "indexes/pain_points.html")
+        src = urls.record_src
         for case in c.cases.values():
             yield GeneratedPage(
-                f"cases/{case.id}.md", case.title, "records/case.html", {"case": case}
+                src("case", case.id), case.title, "records/case.html", {"case": case}
             )
         for obj in c.objections.values():
             yield GeneratedPage(
-                f"objections/{obj.id}.md",
+                src("objection", obj.id),
                 obj.objection,
                 "records/objection.html",
                 {"objection": obj},
             )
         for ind in c.industries.values():
             yield GeneratedPage(
-                f"industries/{ind.id}.md", ind.name, "records/industry.html", {"industry": ind}
+                src("industry", ind.id), ind.name, "records/industry.html", {"industry": ind}
             )
             yield GeneratedPage(
-                f"industries/{ind.id}/battlecard.md",
+                urls.battlecard_src(ind.id),
                 f"{ind.name} · {t('battlecard')}",
                 "records/battlecard.html",
                 {"industry": ind, "card": battlecard(c, ind, improvement)},
             )
         for pain in c.taxonomy.pain_points.values():
             yield GeneratedPage(
-                f"pain-points/{pain.id}.md", pain.label, "records/pain_point.html", {"pain": pain}
+                src("pain_point", pain.id), pain.label, "records/pain_point.html", {"pain": pain}
             )
 
     def render(self, page: GeneratedPage) -> str:

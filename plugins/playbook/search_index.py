@@ -13,11 +13,12 @@ import html
 import re
 
 from .render import GeneratedPage
+from .urls import SEARCH_BUNDLE
 
 KINDS = ("case", "objection", "industry", "pain_point", "page")
 """Kinds of search hits; each page carries one as a Pagefind filter and meta value."""
 
-OUTPUT_SUBDIR = "pagefind"
+OUTPUT_SUBDIR = SEARCH_BUNDLE
 
 TITLE_WEIGHT = 10
 """Pagefind weight of a record's title (Pagefind's maximum; its default for ``<h1>`` is 7)."""

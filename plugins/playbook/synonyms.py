@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fold import fold
+from .messages import msg
 from .problems import Problem
 from .yamlsource import Document
 
@@ -31,14 +32,12 @@ def check_synonyms(doc: Document, groups: Any, problems: list[Problem]) -> None:
             if key in first:
                 where_g, where_w = first[key]
                 line, _ = doc.position(("synonyms", where_g, where_w))
-                same = where_g == g
+                code = "synonyms.repeat_same_group" if where_g == g else "synonyms.repeat_other_group"
                 problems.append(
                     doc.problem(
                         at,
-                        f"'{word}' is already in "
-                        + ("this synonym group" if same else f"synonym group {where_g + 1}")
-                        + f" (line {line})",
-                        "remove the repeat" if same else "merge the two groups or remove one",
+                        msg(code, word=word, group=where_g + 1, line=line),
+                        msg(code + ".hint"),
                     )
                 )
                 continue
