@@ -32,7 +32,9 @@ def check_synonyms(doc: Document, groups: Any, problems: list[Problem]) -> None:
             if key in first:
                 where_g, where_w = first[key]
                 line, _ = doc.position(("synonyms", where_g, where_w))
-                code = "synonyms.repeat_same_group" if where_g == g else "synonyms.repeat_other_group"
+                code = (
+                    "synonyms.repeat_same_group" if where_g == g else "synonyms.repeat_other_group"
+                )
                 problems.append(
                     doc.problem(
                         at,

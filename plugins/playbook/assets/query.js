@@ -55,8 +55,14 @@
             for (var i = 0; i < t.length; i++) table[t[i]] = s[i];
           }
           pages = data.pages || 1;
-          groups = (data.synonyms || []).map(function (g) { return g.map(fold).filter(Boolean); })
-            .filter(function (g) { return g.length > 1; });
+          // A word ending in a particle (钱花完了) also stands as the query will have it (钱花完).
+          groups = (data.synonyms || []).map(function (g) {
+            var words = [];
+            g.map(fold).forEach(function (w) {
+              [w, w.replace(PARTICLES, "")].forEach(function (v) { if (v && words.indexOf(v) < 0) words.push(v); });
+            });
+            return words;
+          }).filter(function (g) { return g.length > 1; });
         });
     }
     return loading;
