@@ -99,7 +99,9 @@
     var Q = window.PlaybookQuery;
     if (!words.length) return cases;
     if (!Q) return cases.filter(function (c) { return matchesText(c, words); });
-    var texts = cases.map(function (c) { return c.folded || (c.folded = Q.fold(c.text)); });
+    var texts = cases.map(function (c) {
+      return c.folded || (Q.loaded() ? (c.folded = Q.fold(c.text)) : Q.fold(c.text));
+    });
     return Q.matchTexts(Q.analyze(state.q), texts).map(function (i) { return cases[i]; });
   }
   // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).

@@ -3,17 +3,19 @@
 
    - fold: Traditional → Simplified (OpenCC's table, generated at build time into
      assets/playbook/t2s.json), full-width → half-width, lower case;
-   - filler: words that carry no meaning for search (怎么办, 客户说, 了, 吗 …) are dropped;
+   - filler: words that carry no meaning for search (怎么办, 客户说, 我的 …) are dropped where
+     they stand as whole words, and particles (了, 吗, 呢 …) at the end;
    - synonyms: groups from content/taxonomy.yaml (`synonyms:`), read from the page's
      #pb-query-data element; a word of a group found in the query stands for all of them;
    - terms: what is left, cut into words (synonyms first, then Intl.Segmenter, with runs
-     of single characters kept together), for a retry when the whole phrase finds nothing.
+     of single characters kept together): the header search also looks for each on its
+     own, the library requires each when no case holds the whole phrase.
 
    Exposes window.PlaybookQuery; no DOM access besides reading #pb-query-data. */
 (function () {
   "use strict";
 
-  // Longest first, so 怎么办 goes before 怎么. Each is removed wherever it occurs.
+  // Longest first, so 怎么办 goes before 怎么; removed only where they are whole words.
   var FILLER = {
     zh: ["我们的客户", "我的客户", "客户一直说", "客户总是说", "客户老是说", "客户总说", "客户老说",
       "客户觉得", "客户表示", "客户反馈", "客户说", "客户嫌", "客户问", "客户要", "对方说", "对方",
@@ -43,7 +45,9 @@
   function ready(base) {
     if (!loading) {
       // The word breaker loads its dictionary on first use: do that while the table loads.
-      if (typeof Intl !== "undefined" && Intl.Segmenter) Array.from(segmenter().segment("预热 warm"));
+      if (typeof Intl !== "undefined" && Intl.Segmenter) {
+        setTimeout(function () { Array.from(segmenter().segment("预热 warm")); }, 0);
+      }
       var data = readData();
       var url = (base || "/") + "assets/playbook/t2s.json";
       loading = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
@@ -221,5 +225,6 @@
   window.PlaybookQuery = {
     ready: ready, fold: fold, foldSame: foldSame, analyze: analyze, highlightWords: highlightWords,
     matchTexts: matchTexts, lang: lang, pages: function () { return pages; },
+    loaded: function () { return table !== null; },
   };
 })();

@@ -23,7 +23,7 @@
   var SYNONYM = 0.9;       // a synonym variant's score, relative to the words typed
   var PAGE = 0.5;          // a playbook page whose title does not name the query's words
   var TITLE = 2, TEXT = 1.5; // the phrase (or a synonym of it) in a hit's title, in its text
-  var state = { kind: "", seq: 0, hits: [], active: -1, analysis: null };
+  var state = { kind: "", seq: 0, hits: [], active: -1, analysis: null, dropped: {} };
   var pagefind = null;
 
   function loadPagefind() {
@@ -111,6 +111,8 @@
         // xqz → x): a hit whose text holds none of the query's words is dropped.
         h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
       });
+      state.dropped = {};
+      loaded.forEach(function (h) { if (!h.holds) state.dropped[h.result.id] = true; });
       return loaded.filter(function (h) { return h.holds; })
         .sort(function (a, b) { return b.rank - a.rank; });
     });
@@ -228,7 +230,8 @@
     input.removeAttribute("aria-activedescendant");
   }
 
-  /* Per-kind hit counts for the current words, whatever kind is selected (after the hits). */
+  /* Per-kind hit counts for the current words, whatever kind is selected (after the hits),
+     less the hits dropped for holding none of the words, as in the total. */
   function count(pf, analysis, seq) {
     kinds.forEach(function (button) {
       if (!button.dataset.kind) return;
@@ -240,7 +243,8 @@
           badge.className = "pb-search__count";
           button.append(" ", badge);
         }
-        badge.textContent = String(hits.length);
+        var kept = hits.filter(function (h) { return !state.dropped[h.result.id]; });
+        badge.textContent = String(kept.length);
       });
     });
   }
