@@ -18,7 +18,13 @@ from conftest import REPO
 from hosting import PASSWORD, assert_security_headers, free_port
 from playbook.host import find_caddy
 from playbook.users import add_user
-from playbook.webserver import NginxSite, nginx_site, repository_files, stale_repository_files
+from playbook.webserver import (
+    HEADERS,
+    NginxSite,
+    nginx_site,
+    repository_files,
+    stale_repository_files,
+)
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -27,6 +33,16 @@ def test_deploy_files_are_generated_from_the_one_definition() -> None:
     assert stale_repository_files(REPO) == [], "run 'python3 build.py server-config'"
     for rel, text in repository_files().items():
         assert "Content-Security-Policy" in text, rel
+
+
+def test_static_host_headers_file_lists_every_header_for_every_path() -> None:
+    lines = [
+        line
+        for line in (REPO / "deploy/_headers").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines[0] == "/*"
+    assert dict(line.strip().split(": ", 1) for line in lines[1:]) == dict(HEADERS)
 
 
 @pytest.fixture

@@ -211,6 +211,17 @@ def nginx_site(site: NginxSite, *, sso: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def static_host_headers() -> str:
+    """A ``_headers`` file (Cloudflare Pages, Netlify): the same headers for every path."""
+    lines = [
+        *[f"# {line}" for line in GENERATED.splitlines()],
+        "# Copy it into site/ before uploading; it sets headers only, it is no sign-in.",
+        "/*",
+        *[f"  {name}: {value}" for name, value in HEADERS],
+    ]
+    return "\n".join(lines) + "\n"
+
+
 REPOSITORY_CADDY = CaddySite(
     root="/srv/playbook/site",
     addresses=("playbook.corp.example",),
@@ -233,6 +244,7 @@ def repository_files() -> dict[str, str]:
         "deploy/Caddyfile": caddy,
         "deploy/nginx/playbook-basic-auth.conf": nginx_site(NginxSite(), sso=False),
         "deploy/nginx/playbook-sso.conf": nginx_site(NginxSite(), sso=True),
+        "deploy/_headers": static_host_headers(),
     }
 
 
