@@ -128,7 +128,8 @@ def _unescape_json(text: str) -> str:
 SITE_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 GENERATED_FOLDERS = ("assets/", "pagefind/", "search/")
 """Theme and package assets, the Pagefind bundle, MkDocs' own search index (if enabled)."""
-LIBRARY_DATA = re.compile(r"^cases/(facets\.json|cards/\d+\.json)$")
+LIBRARY_DATA = re.compile(r"^cases/(facets\.json|composer\.json|cards/\d+\.json)$")
+"""The case library's data and the case composer's."""
 
 
 def outside_allowlist(site: Path, asset_types: Iterable[str] = DEFAULT_PUBLISH_TYPES) -> list[str]:

@@ -108,6 +108,15 @@ def test_search_library_finder_and_copy_work_under_the_csp(
     assert page.evaluate("navigator.clipboard.readText()").strip()
     no_violations(page)
 
+    # Case composer: its data file is fetched, the form checks and writes the YAML, copies it.
+    page = open_page(signed_in, hosted + "cases/new/")
+    page.wait_for_selector("#pb-composer[data-ready]")
+    page.locator("[data-field='title']").fill("分拣效率提升 40%")
+    assert "title: 分拣效率提升 40%" in page.input_value("#pb-composer-yaml")
+    page.click("#pb-composer-copy")
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#pb-composer-yaml")
+    no_violations(page)
+
     # Style attributes (Markdown table alignment) are allowed; nothing else inline is needed.
     styled = next(
         (f for f in sorted(example_site.site.rglob("*.html")) if 'style="' in f.read_text("utf-8")),

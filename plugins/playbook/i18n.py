@@ -218,6 +218,129 @@ STRINGS: dict[str, dict[str, str]] = {
     "health_unbacked": {"zh": "标题中的数字没有对应成果：", "en": "not backed by a result:"},
     "health_fix_in": {"zh": "修改", "en": "fix in"},
     "last_changed": {"zh": "最近修改", "en": "Last changed"},
+    # The case composer (/cases/new/) and "edit this page".
+    "edit_page": {"zh": "编辑此页", "en": "Edit this page"},
+    "composer": {"zh": "新增案例", "en": "New case"},
+    "composer_link": {"zh": "在线填写一个新案例", "en": "Write a new case in the browser"},
+    "composer_intro": {
+        "zh": "填好下面的表格，右侧会实时检查（规则和 python3 build.py check 相同）并生成案例文件。"
+        "生成的文件可以复制、下载，或直接在代码托管平台上发起合并请求。",
+        "en": "Fill in the form: it is checked as you type (the same rules as python3 build.py check) "
+        "and turned into the case file, which you can copy, download or open as a pull request.",
+    },
+    "composer_noscript": {
+        "zh": "填写器需要启用 JavaScript。也可以运行 python3 build.py new case <id> 生成模板。",
+        "en": "The composer needs JavaScript; or run python3 build.py new case <id> for a scaffold.",
+    },
+    "composer_basics": {"zh": "基本信息", "en": "Basics"},
+    "composer_id": {"zh": "案例 id（文件名）", "en": "Case id (file name)"},
+    "composer_id_help": {
+        "zh": "小写英文字母、数字和连字符，如 ecommerce-peak-sorting；会出现在网址里，不要写客户真名。",
+        "en": "Lowercase letters, digits and hyphens, e.g. ecommerce-peak-sorting; it is part of "
+        "the URL, so never the customer's real name.",
+    },
+    "composer_id_missing": {
+        "zh": "请填写案例 id：它就是文件名 cases/<id>.yaml",
+        "en": "enter the case id: it is the file name, cases/<id>.yaml",
+    },
+    "composer_title": {"zh": "标题", "en": "Title"},
+    "composer_title_help": {
+        "zh": "一句话说清结果，如“分拣效率提升 40%”",
+        "en": "The result in one line, e.g. 'Sorting 40% faster'",
+    },
+    "composer_summary": {"zh": "摘要", "en": "Summary"},
+    "composer_summary_help": {
+        "zh": "显示在卡片和搜索结果里，不超过 {n} 字",
+        "en": "Shown on cards and in search results; at most {n} characters",
+    },
+    "composer_chars": {"zh": "{n} / {max} 字", "en": "{n} / {max} characters"},
+    "composer_alias": {"zh": "客户匿名称呼", "en": "Customer alias"},
+    "composer_alias_help": {
+        "zh": "对外公开的匿名称呼，如“某建材公司”；不要写“有限公司”等真实名称",
+        "en": "The published, anonymised name, e.g. 'a building-materials firm'; never the real name",
+    },
+    "composer_choose": {"zh": "请选择", "en": "Choose"},
+    "composer_optional": {"zh": "（可选）", "en": "(optional)"},
+    "composer_text": {"zh": "案例内容", "en": "The story"},
+    "composer_markdown_help": {
+        "zh": "可以写多段；支持 Markdown（列表用 “- ” 开头）",
+        "en": "Several paragraphs are fine; Markdown ('- ' starts a list item)",
+    },
+    "composer_add_result": {"zh": "添加一条成果", "en": "Add a result"},
+    "composer_remove_result": {"zh": "删除这条", "en": "Remove"},
+    "composer_result_label": {"zh": "说明", "en": "Label"},
+    "composer_change_help": {
+        "zh": "写 change（如 +40%、-45%、3 倍），或同时写之前和之后（如 15 天 → 7 天）",
+        "en": "Either change (e.g. +40%, -45%, 3 倍) or both before and after (e.g. 15 天 → 7 天)",
+    },
+    "composer_quote_text": {"zh": "客户原话", "en": "What the customer said"},
+    "composer_quote_by": {"zh": "说话人的角色", "en": "Speaker's role"},
+    "composer_quote_by_help": {
+        "zh": "写角色（如“运营负责人”），不写人名",
+        "en": "A role (e.g. head of operations), never a person's name",
+    },
+    "composer_upkeep": {"zh": "负责人与复核", "en": "Owner and review"},
+    "composer_owner_help": {
+        "zh": "负责维护这个案例的人，如代码托管平台用户名 @wang-sales",
+        "en": "Who keeps this case current, e.g. a code-host handle such as @wang-sales",
+    },
+    "composer_private": {"zh": "私密信息（永不发布）", "en": "Private (never published)"},
+    "composer_private_help": {
+        "zh": "只保存在仓库的案例文件里，不会出现在任何页面、搜索或导出文件中。"
+        "公开字段里也不能出现这里的内容。",
+        "en": "Kept only in the case file in the repository: never on any page, in search or in "
+        "any export. The published fields must not contain these values either.",
+    },
+    "composer_customer_name": {"zh": "真实客户名", "en": "Real customer name"},
+    "composer_contact": {"zh": "联系人和电话", "en": "Contact and phone"},
+    "composer_crm_notes": {"zh": "CRM 备注", "en": "CRM notes"},
+    "composer_problems": {"zh": "检查结果", "en": "Check"},
+    "composer_ok": {
+        "zh": "没有发现问题，可以提交。",
+        "en": "No problems found; ready to submit.",
+    },
+    "composer_problem_count": {"zh": "还有 {n} 个问题", "en": "{n} problem(s) left"},
+    "composer_preview": {"zh": "预览", "en": "Preview"},
+    "composer_output": {"zh": "案例文件", "en": "The case file"},
+    "composer_copy": {"zh": "复制 YAML", "en": "Copy YAML"},
+    "composer_download": {"zh": "下载文件", "en": "Download"},
+    "composer_pull_request": {"zh": "发起合并请求（Pull Request）", "en": "Open a pull request"},
+    "composer_pr_help": {
+        "zh": "会打开代码托管平台的新建文件页面，文件名和内容已经填好，确认后提交即可。",
+        "en": "Opens the code host's new-file page with the name and content filled in.",
+    },
+    "composer_no_repo": {
+        "zh": "把文件保存到仓库的 cases/ 文件夹，提交合并请求（在 mkdocs.yml 里设置 repo_url 后，"
+        "这里会出现一键发起的链接）。",
+        "en": "Save the file in the repository's cases/ folder and open a pull request "
+        "(with repo_url set in mkdocs.yml, a direct link appears here).",
+    },
+    "composer_missing_terms": {
+        "zh": "没有合适的行业、痛点或指标怎么办？",
+        "en": "No fitting industry, pain point or metric?",
+    },
+    "composer_missing_intro": {
+        "zh": "填写器只能从已有的选项里选。新的行业、痛点或指标要先加进仓库（可以放在同一个合并请求里）："
+        "填写下面的 id 和名称，就会得到要添加的内容。",
+        "en": "The composer picks from what exists. Add a new industry, pain point or metric to "
+        "the repository first (it can go in the same pull request): fill in an id and a name "
+        "to get the exact lines.",
+    },
+    "composer_new_industry": {"zh": "新行业", "en": "New industry"},
+    "composer_new_industry_steps": {
+        "zh": "运行下面的命令，生成行业文件后把其中的 【待填写】 换成真实内容：",
+        "en": "Run this command, then replace every 【待填写】 in the file it writes:",
+    },
+    "composer_new_pain": {"zh": "新痛点", "en": "New pain point"},
+    "composer_new_metric": {"zh": "新指标", "en": "New metric"},
+    "composer_add_lines": {
+        "zh": "在 content/taxonomy.yaml 的 {list}: 列表末尾加上这几行：",
+        "en": "Add these lines at the end of the {list}: list in content/taxonomy.yaml:",
+    },
+    "composer_term_id": {"zh": "id", "en": "id"},
+    "composer_term_label": {"zh": "名称", "en": "Name"},
+    "composer_unit": {"zh": "单位", "en": "Unit"},
+    "composer_better": {"zh": "方向", "en": "Better"},
 }
 
 

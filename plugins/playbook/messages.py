@@ -415,6 +415,8 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "owner.library_data": ("案例库的数据文件", "the case library's data"),
     "owner.health": ("内容健康页", "the content-health page"),
     "owner.practice": ("异议练习页", "the objection practice page"),
+    "owner.composer": ("案例填写器", "the case composer"),
+    "owner.composer_data": ("案例填写器的数据文件", "the case composer's data"),
     "owner.index": ("{section} 的索引页", "the {section} index page"),
     "owner.record": ("由 {source} 生成的页面", "the page generated from {source}"),
     "owner.battlecard": ("由 {source} 生成的作战卡", "the battlecard generated from {source}"),

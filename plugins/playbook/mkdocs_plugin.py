@@ -28,12 +28,14 @@ from mkdocs.utils import get_relative_url
 
 from . import urls
 from .catalog import Catalog, build_catalog
+from .codehost import code_host
+from .composer import composer_data, composer_page
 from .errorpage import error_html, error_page_uris
 from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
-from .messages import tr
+from .messages import catalog_json, tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -103,6 +105,11 @@ class PlaybookConfig(base.Config):
     """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
     search = opt.Type(bool, default=True)
     """Build the Pagefind search index over the finished site."""
+    branch = opt.Type(str, default="main")
+    """Branch that "edit this page" and the case composer's pull-request link target."""
+    edit_uri = opt.Optional(opt.Type(str))
+    """Edit-link prefix after ``repo_url``, for paths relative to the project (not to
+    ``docs_dir``); default ``edit/<branch>/`` on GitHub, ``-/edit/<branch>/`` on GitLab."""
     noindex = opt.Type(bool, default=True)
     """Mark every page ``<meta name="robots" content="noindex">``; false for a public playbook."""
     publish_types = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_PUBLISH_TYPES))
@@ -146,6 +153,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.build_started = time.perf_counter()
         self.progress: PageProgress | None = None
         """Pages written so far (progress lines on large builds)."""
+        self.composer_json = ""
+        """The case composer's data file (``urls.COMPOSER_DATA``)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
         self.inline_scripts: dict[str, str] = {}
@@ -231,10 +240,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         changed = last_changed(root) if self.config.git_dates else {}
         self.timings["git"] = time.perf_counter() - started
         override = root / self.config.templates_dir
-        self.renderer = Renderer(self.catalog, self.config.language, override, changed)
+        host = code_host(config.repo_url, self.config.branch, self.config.edit_uri)
+        self.renderer = Renderer(self.catalog, self.config.language, override, changed, host)
         if self.serve_cache is not None:
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.pages = {page.src_uri: page for page in self.renderer.pages()}
+        t = translator(self.config.language)
+        data = composer_data(self.catalog, self.config.language, catalog_json(), host)
+        page, self.composer_json = composer_page(t("composer"), self.catalog, data)
+        self.pages[page.src_uri] = page
         if self.config.health_page:
             report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
             page = health_page(report, translator(self.config.language)("health"))
@@ -312,6 +326,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.renderer is not None and self.catalog is not None:
             for path, text in self.renderer.library_data.items():
                 files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, urls.COMPOSER_DATA, content=self.composer_json))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))

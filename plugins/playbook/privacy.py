@@ -39,3 +39,15 @@ def find_personal_data(text: str) -> str | None:
         if _valid_resident_id(match.group(1)):
             return "personal.resident_id"
     return None
+
+
+def browser_patterns() -> dict[str, str]:
+    """The patterns above as JavaScript regular expressions (``u`` flag), by kind.
+
+    The case composer runs the same check in the browser; ``\\d`` becomes ``\\p{Nd}``
+    because Python's ``\\d`` matches every Unicode digit and JavaScript's only ASCII ones.
+    """
+    return {
+        kind: pattern.pattern.replace(r"\d", r"\p{Nd}")
+        for kind, pattern in (("mobile", _MOBILE), ("email", _EMAIL), ("resident_id", _RESIDENT_ID))
+    }

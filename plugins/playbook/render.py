@@ -19,7 +19,9 @@ import jinja2
 
 from . import urls
 from .catalog import Catalog
+from .codehost import CodeHost
 from .i18n import translator
+from .load import TAXONOMY_FILE
 from .markup import MarkdownRenderer
 from .model import Case, Result
 from .objection_tools import (
@@ -92,6 +94,7 @@ class Renderer:
         language: str = "zh",
         override_dir: Path | None = None,
         last_changed: Mapping[str, dt.date] | None = None,
+        code_host: CodeHost | None = None,
     ):
         self.catalog = catalog
         loaders: list[jinja2.BaseLoader] = []
@@ -121,6 +124,9 @@ class Renderer:
             response_scripts=response_scripts,
             cases_sorted=self.cases_sorted,
             cards_shown=CARDS_SHOWN,
+            # Project file → its "edit this page" URL, or None (no repo_url in mkdocs.yml).
+            edit_url=code_host.edit_url if code_host is not None else lambda path: None,
+            taxonomy_file=TAXONOMY_FILE,
         )
         self.t = translator(language)
 

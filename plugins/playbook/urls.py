@@ -28,6 +28,10 @@ SECTIONS: dict[str, str] = {
 """Record kind → URL section; permalinks are ``/<section>/<id>/``."""
 
 PRACTICE_SRC = "objections/practice.md"
+COMPOSER_SRC = "cases/new.md"
+"""``/cases/new/``: the case composer."""
+COMPOSER_DATA = "cases/composer.json"
+"""The composer's data (vocabularies, ids, messages), fetched by its script."""
 HEALTH_SRC = "health.md"
 LIBRARY_PAGES = "cases/page/"
 """``/cases/page/N/``: the case library's later pages."""
@@ -40,7 +44,7 @@ GENERATED_FOLDERS = ("assets/", f"{SEARCH_BUNDLE}/", "search/")
 """Folders of the site that generators own entirely."""
 
 RESERVED_IDS: dict[str, frozenset[str]] = {
-    "case": frozenset({"index", "page", "cards"}),
+    "case": frozenset({"index", "page", "cards", "new"}),
     "objection": frozenset({"index", "practice"}),
     "industry": frozenset({"index"}),
     "pain_point": frozenset({"index"}),
@@ -106,10 +110,14 @@ def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> Msg | Non
         return msg("owner.folder", folder=url.split("/")[0])
     if url in (FACETS_FILE, f"{FACETS_FILE}/"):
         return msg("owner.library_data")
+    if url in (COMPOSER_DATA, f"{COMPOSER_DATA}/"):
+        return msg("owner.composer_data")
     if url == page_url(HEALTH_SRC):
         return msg("owner.health")
     if url == page_url(PRACTICE_SRC):
         return msg("owner.practice")
+    if url == page_url(COMPOSER_SRC):
+        return msg("owner.composer")
     parts = url.rstrip("/").split("/")
     for kind, section in SECTIONS.items():
         if url == f"{section}/":

@@ -166,27 +166,7 @@
     if (pagination) pagination.hidden = true;
   }
 
-  function card(c) {
-    var a = el("article", "pb-card");
-    a.dataset.case = c.id;
-    var result = el("p", "pb-card__result");
-    result.append(el("span", "pb-result-value", c.result), " " + c.result_label);
-    var title = el("h3", "pb-card__title");
-    var link = el("a", null, c.title); link.href = base + "cases/" + c.id + "/";
-    title.append(link);
-    var meta = el("p", "pb-card__meta", c.alias + " · ");
-    var ind = el("a", null, labels.industry[c.industry[0]]);
-    ind.href = base + "industries/" + c.industry[0] + "/";
-    meta.append(ind);
-    if (c.tier.length) meta.append(" · " + labels.tier[c.tier[0]]);
-    var chips = el("p", "pb-chips");
-    c.pain.forEach(function (p) {
-      var chip = el("a", "pb-chip", labels.pain[p]); chip.href = base + "pain-points/" + p + "/";
-      chips.append(chip, " ");
-    });
-    a.append(result, title, meta, el("p", "pb-card__summary", c.summary), chips);
-    return a;
-  }
+  function card(c) { return window.PlaybookCaseCard(c, labels, base); }  // assets/case_card.js
 
   // Free text needs every card text; facets alone need only the index.
   function update() {

@@ -1,0 +1,127 @@
+"""The case composer at ``/cases/new/``: a form that writes a case file in the browser.
+
+The page is a form rendered from the taxonomy and records (``templates/indexes/
+composer.html``); this module computes the data its scripts need, as one JSON file
+(``cases/composer.json``, fetched by the page: no inline script): vocabularies with
+labels, the metrics' units and better-directions, the ids already taken, the rules'
+parameters and the problem messages of ``check`` in the site's language. ``assets/composer_rules.js`` applies the rules, ``assets/composer_yaml.js``
+writes the YAML, ``assets/composer.js`` runs the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .codehost import CodeHost
+from .facets import compact_json, version
+from .i18n import translator
+from .jsonschema_export import modeline
+from .privacy import browser_patterns
+from .render import GeneratedPage
+from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
+from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
+
+MESSAGE_CODES = (
+    "field.missing",
+    "field.missing_in",
+    "field.empty",
+    "field.too_long",
+    "field.too_long.hint",
+    "field.placeholder",
+    "field.placeholder.hint",
+    "field.personal",
+    "field.personal.hint",
+    "field.too_few",
+    "field.bad_date",
+    "field.bad_date.hint",
+    "personal.mobile",
+    "personal.email",
+    "personal.resident_id",
+    "result.missing_after",
+    "result.missing_before",
+    "result.missing_change",
+    "result.missing.hint",
+    "id.invalid",
+    "id.invalid.hint",
+    "id.reserved_url",
+    "id.reserved.hint",
+    "id.duplicate",
+    "id.duplicate.hint",
+    "ref.case",
+    "reviewed.future",
+)
+"""The problem messages the composer can show: the same codes (and texts) as ``check``."""
+
+
+def _max_length(*path: str) -> int | None:
+    spec = CASE
+    for name in path:
+        spec = spec.fields[name]
+    return spec.max_length
+
+
+def composer_data(
+    catalog: Catalog,
+    language: str,
+    messages: Mapping[str, Mapping[str, str]],
+    host: CodeHost | None,
+) -> dict[str, Any]:
+    """Everything the composer's scripts need, computed from the loaded project.
+
+    ``messages`` is the problem catalog as ``{code: {"zh": …, "en": …}}``; only the
+    composer's codes are shipped, in ``language``.
+    """
+    tax = catalog.taxonomy
+    lang = "en" if language == "en" else "zh"
+    return {
+        "lang": lang,
+        "labels": {
+            "industry": {i.id: i.name for i in catalog.industries.values()},
+            "pain": {p.id: p.label for p in tax.pain_points.values()},
+            "tier": {t.id: t.label for t in tax.tiers.values()},
+        },
+        "metrics": {
+            m.id: {"label": m.label, "unit": m.unit, "better": m.better}
+            for m in tax.metrics.values()
+        },
+        "case_ids": {ident: case.source for ident, case in catalog.cases.items()},
+        "reserved": sorted(RESERVED_IDS.get("case", ())),
+        "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
+        "placeholder": PLACEHOLDER,
+        "personal": browser_patterns(),
+        "pain_categories": list(PAIN_CATEGORIES),
+        "modeline": modeline("case", Path("cases/x.yaml"), Path(".")),
+        "host": host.new_file() if host is not None else None,
+        "messages": {
+            **{code: messages[code][lang] for code in MESSAGE_CODES},
+            # Only the composer asks for the id: check reads it from the file name.
+            "composer.id_missing": translator(lang)("composer_id_missing"),
+        },
+    }
+
+
+def composer_choices(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """(id, label) pairs for each picker of the form, in the project's order."""
+    tax = catalog.taxonomy
+    return {
+        "industry": [(i.id, i.name) for i in catalog.industries.values()],
+        "size": [(s.id, s.label) for s in tax.company_sizes.values()],
+        "pain": [(p.id, p.label) for p in tax.pain_points.values()],
+        "stage": [(s.id, s.label) for s in tax.stages.values()],
+        "tier": [(t.id, t.label) for t in tax.tiers.values()],
+        "objection": [(o.id, o.objection) for o in catalog.objections.values()],
+    }
+
+
+def composer_page(title: str, catalog: Catalog, data: dict[str, Any]) -> tuple[GeneratedPage, str]:
+    """The composer's page and the text of its data file; ``data`` is :func:`composer_data`."""
+    text = compact_json(data)
+    context = {
+        "composer": data,
+        "composer_url": f"{COMPOSER_DATA}?v={version(text)}",
+        "choices": composer_choices(catalog),
+    }
+    return GeneratedPage(COMPOSER_SRC, title, "indexes/composer.html", context), text
