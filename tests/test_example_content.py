@@ -19,7 +19,7 @@ def catalog():  # type: ignore[no-untyped-def]
 
 def test_example_content_size() -> None:
     c = catalog()
-    assert len(c.cases) == 11
+    assert len(c.cases) >= 11  # the source's cases; adding one must not fail
     assert len(c.objections) >= 10
     assert len(c.industries) >= 8
     for objection in c.objections.values():

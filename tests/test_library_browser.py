@@ -183,6 +183,7 @@ def test_chinese_free_text_narrows_the_list(example_url: str, browser_context: A
         open_library(page, example_url)
         page.fill("#pb-library-q", words)
         page.wait_for_function("() => new URLSearchParams(location.search).get('q') !== null")
+        page.wait_for_function("() => !document.getElementById('pb-library').dataset.loading")
         shown = set(shown_ids(page))
         assert want <= shown and len(shown) < len(example_cases()), words
         page.reload()

@@ -288,6 +288,19 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     ),
     "yaml.multiple_documents.hint": ("删掉 '---'", "remove the '---'"),
     # --- the project as a whole (load.py, fsguard.py) ---
+    "synonyms.repeat_other_group": (
+        "'{word}' 已经在第 {group} 组同义词里（第 {line} 行）",
+        "'{word}' is already in synonym group {group} (line {line})",
+    ),
+    "synonyms.repeat_other_group.hint": (
+        "把两组合并，或删掉其中一处",
+        "merge the two groups or remove one",
+    ),
+    "synonyms.repeat_same_group": (
+        "'{word}' 在这组同义词里重复了（第 {line} 行）",
+        "'{word}' is already in this synonym group (line {line})",
+    ),
+    "synonyms.repeat_same_group.hint": ("删掉重复的词", "remove the repeat"),
     "taxonomy.duplicate_id": (
         "'{list}' 里的 id '{ident}' 重复了",
         "duplicate id '{ident}' in '{list}'",

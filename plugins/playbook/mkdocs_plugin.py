@@ -56,6 +56,7 @@ from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .signatures import page_signatures
 from .siteurl import hosted_site_url
+from .synonyms import search_data as synonym_search_data
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -383,6 +384,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_tab_active"] = tab_active
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+            groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
+            env.globals["pb_query_data"] = {
+                "synonyms": synonym_search_data(groups),
+                "pages": len(files.documentation_pages()),  # how rare a search word is
+            }
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:
                 log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")

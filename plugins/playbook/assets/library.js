@@ -77,6 +77,7 @@
           c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
           c.result = row[4]; c.result_label = row[5]; c.tone = row[6] || "neutral";
           c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
+            .concat(c.pain.map(function (p) { return labels.pain[p]; }))
             .join(" ").toLowerCase();
         });
       });
@@ -96,6 +97,17 @@
     if (!words.length) return true;
     for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
     return true;
+  }
+  // Free text through the shared query module (filler, synonyms, Traditional characters),
+  // word by word without it.
+  function textMatches(words) {
+    var Q = window.PlaybookQuery;
+    if (!words.length) return cases;
+    if (!Q) return cases.filter(function (c) { return matchesText(c, words); });
+    var texts = cases.map(function (c) {
+      return c.folded || (Q.loaded() ? (c.folded = Q.fold(c.text)) : Q.fold(c.text));
+    });
+    return Q.matchTexts(Q.analyze(state.q), texts).map(function (i) { return cases[i]; });
   }
   // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).
   function matchesFacets(c, skip) {
@@ -231,7 +243,8 @@
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length) {
       root.dataset.loading = "true";
-      loadAllTexts().then(function () { delete root.dataset.loading; render(); });
+      var ready = window.PlaybookQuery ? window.PlaybookQuery.ready(base) : null;
+      Promise.all([loadAllTexts(), ready]).then(function () { delete root.dataset.loading; render(); });
     } else {
       render();
     }
@@ -240,7 +253,7 @@
   function render() {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length && cases.some(function (c) { return c.text === null; })) return update();
-    var textHits = cases.filter(function (c) { return matchesText(c, words); });
+    var textHits = textMatches(words);
     facets.forEach(function (f) {
       var counts = {};
       textHits.forEach(function (c) {
