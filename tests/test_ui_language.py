@@ -26,7 +26,7 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 SKIPPED_PAGES = ("cases/new/",)
 """The case composer (issue 13c) quotes `build.py check` and mixes languages in its hints;
 not yet scanned (follow-up)."""
-PROPER_NOUNS = ("JavaScript", "jiage")
+PROPER_NOUNS = ("JavaScript", "jiage", "Enter", "Esc")
 """Allowed in the Chinese UI: a product name, and pinyin as the finder's example input."""
 
 
