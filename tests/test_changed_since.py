@@ -31,6 +31,7 @@ def test_modified_case_on_a_branch_lists_its_pages(project: Project) -> None:
         "/pain-points/sorting-efficiency/",
         "/pain-points/",
         "/objections/price-too-high/",
+        "/dashboard/",
     }
 
 

@@ -207,7 +207,7 @@ def test_a_valid_form_gives_a_file_that_checks_and_builds(
     assert p.page("cases/cold-chain-loss/").select_one("h1").get_text(strip=True) == VALID["title"]
     facts = body.select_one(".pb-facts").get_text(" ", strip=True)
     assert "某冷链物流公司" in facts and "yes" in facts
-    assert body.select_one(".pb-results td").contents[0] == "2026"
+    assert body.select_one(".pb-results tbody th").contents[0] == "2026"
     assert [li.get_text(strip=True) for li in body.select("#approach + .pb-markdown li")] == [
         "先做诊断",
         "再出方案：温控 + 巡检",

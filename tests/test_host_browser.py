@@ -79,6 +79,7 @@ def test_search_library_finder_and_copy_work_under_the_csp(
     page = open_page(signed_in, hosted + "cases/")
     page.wait_for_selector("#pb-library[data-ready]")
     total = page.locator("#pb-case-list .pb-card").count()
+    page.locator(".pb-facet[data-facet='industry'] .pb-facet__toggle").click()  # its dropdown
     option = page.locator(".pb-facet[data-facet='industry'] label").first
     count = int(option.locator(".pb-facet__count").inner_text().strip("()"))
     option.locator("input").check()
@@ -102,6 +103,7 @@ def test_search_library_finder_and_copy_work_under_the_csp(
     no_violations(page)
     page = open_page(signed_in, hosted + f"objections/{first}/")
     button = page.locator("button[data-pb-copy]").first
+    page.on("dialog", lambda dialog: dialog.accept())  # "copy with empty placeholders?"
     button.click()
     status = page.locator(".pb-copy-status").first
     assert status.inner_text() == status.get_attribute("data-copied")

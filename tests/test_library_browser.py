@@ -62,6 +62,14 @@ def open_library(page: Any, url: str, query: str = "") -> None:
     page.wait_for_selector("#pb-library[data-ready]")
 
 
+def choose(page: Any, facet: str, value: str) -> None:
+    """Tick a facet value: open the facet's dropdown first, as a user would."""
+    box = page.locator(f".pb-facet[data-facet='{facet}']")
+    if box.locator(".pb-facet__toggle").get_attribute("aria-expanded") != "true":
+        box.locator(".pb-facet__toggle").click()
+    box.locator(f"input[value='{value}']").check()
+
+
 def shown_ids(page: Any) -> list[str]:
     return page.locator("#pb-case-list .pb-card").evaluate_all(
         "cards => cards.map(c => c.dataset.case)"
@@ -107,15 +115,15 @@ def test_filter_combinations_and_counts(example_url: str, browser_context: Any) 
     open_library(page, example_url)
     check_view(page, {})
     industry = most_common("industry")
-    page.check(f".pb-facet[data-facet='industry'] input[value='{industry}']")
+    choose(page, "industry", industry)
     check_view(page, {"industry": [industry]})
     # OR within a facet: a second industry widens the list.
     second = sorted(c for c, n in facet_counts({}, "industry").items() if c != industry)[0]
-    page.check(f".pb-facet[data-facet='industry'] input[value='{second}']")
+    choose(page, "industry", second)
     check_view(page, {"industry": [industry, second]})
     # AND across facets: a pain point of one of them narrows it.
     pain = most_common("pain", matching({"industry": [industry, second]}))
-    page.check(f".pb-facet[data-facet='pain'] input[value='{pain}']")
+    choose(page, "pain", pain)
     selection = {"industry": [industry, second], "pain": [pain]}
     check_view(page, selection)
     assert page.locator(".pb-facet input:disabled").count() > 0  # zero counts shown disabled
@@ -139,7 +147,7 @@ def test_url_state_survives_reload_and_back(example_url: str, browser_context: A
     assert order == sorted(order, reverse=True)
     # a further change is a new history entry
     tier = sorted(facet_counts(selection, "tier"))[0]
-    page.check(f".pb-facet[data-facet='tier'] input[value='{tier}']")
+    choose(page, "tier", tier)
     assert f"tier={tier}" in page.url
     check_view(page, {**selection, "tier": [tier]})
     page.reload()
@@ -175,6 +183,7 @@ def test_chinese_free_text_narrows_the_list(example_url: str, browser_context: A
         open_library(page, example_url)
         page.fill("#pb-library-q", words)
         page.wait_for_function("() => new URLSearchParams(location.search).get('q') !== null")
+        page.wait_for_function("() => !document.getElementById('pb-library').dataset.loading")
         shown = set(shown_ids(page))
         assert want <= shown and len(shown) < len(example_cases()), words
         page.reload()

@@ -133,6 +133,7 @@ def test_facet_file_is_compact_and_has_no_private_data(project: Project) -> None
         "某仓储公司",
         "+40%",
         "分拣效率",
+        "good",  # +40% conversion: up is better
     ]
     names = [f["name"] for f in data["facets"]]
     assert names == ["industry", "pain", "category", "stage", "tier", "size", "metric"]

@@ -75,7 +75,7 @@ def test_objection_page_has_fields_and_copyable_scripts(built: Project) -> None:
     status = page.select_one(".pb-copy-status")
     assert status["aria-live"] == "polite" and status["data-copied"] == "已复制"
     # The value table is a real table and proof cases are linked by their headline result.
-    assert [th.get_text() for th in page.select("table.pb-value-table th")] == [
+    assert [th.get_text() for th in page.select("table.pb-value-table thead th")] == [
         "维度",
         "我们",
         "替代方案",
@@ -104,7 +104,7 @@ def test_finder_lists_every_objection_with_search_data(built: Project) -> None:
     assert link["href"] == "../objections/price-too-high/"
     assert items[0].select_one("[data-pb-script]").get_text().startswith("{客户名}，")
     assert [i["data-ph-input"] for i in page.select("[data-pb-fill] input")] == ["客户名"]
-    shortcuts = page.select_one("#shortcuts + dl.pb-shortcuts").get_text(" ")
+    shortcuts = page.select_one("#shortcuts + .pb-table-wrap table.pb-shortcuts").get_text(" ")
     for key in ("o", "↑", "↓", "Enter", "Ctrl", "Esc"):
         assert key in shortcuts
     assert page.select_one("a[href='../objections/practice/']")

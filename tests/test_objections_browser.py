@@ -49,6 +49,18 @@ def clipboard(page: Any) -> str:
     return str(page.evaluate("navigator.clipboard.readText()"))
 
 
+def answer_dialogs(page: Any, accept: bool = True) -> list[str]:
+    """Answer every confirmation the page asks; returns their messages as they come."""
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    return asked
+
+
 def test_chinese_and_pinyin_find_the_price_objection_first(
     example_url: str, browser_context: Any
 ) -> None:
@@ -97,6 +109,7 @@ def test_keyboard_flow_shortcut_arrows_copy_and_enter(
     page.keyboard.press("ArrowUp")  # stays on the first
     assert selected.get_attribute("data-objection") == "price-too-high"
     page.keyboard.press("ArrowDown")
+    asked = answer_dialogs(page)
     page.keyboard.press("Control+Enter")
     expected = records.objections["no-budget"].responses[0].script.strip()
     page.wait_for_function(
@@ -105,6 +118,7 @@ def test_keyboard_flow_shortcut_arrows_copy_and_enter(
     )
     assert clipboard(page) == expected  # nothing filled in: placeholders copied as written
     assert "{客户名}" in expected
+    assert len(asked) == 1 and "{客户名}" in asked[0]  # asked once, naming the empty ones
     page.keyboard.press("Enter")
     page.wait_for_url("**/objections/no-budget/")
     assert page.errors == []
@@ -118,6 +132,7 @@ def test_copy_fills_placeholders_and_values_persist_across_pages(
     fields = page.locator("[data-pb-fill] input")
     assert fields.evaluate_all("els => els.map(e => e.dataset.phInput)") == ["客户名", "行业"]
     page.fill("[data-ph-input='客户名']", "王总")
+    asked = answer_dialogs(page)
     first = page.locator(".pb-response").first
     assert first.locator(".pb-ph--empty[data-ph='行业']").count() == 1  # visibly unfilled
     assert first.locator(".pb-ph--filled[data-ph='客户名']").inner_text() == "王总"
@@ -126,6 +141,7 @@ def test_copy_fills_placeholders_and_values_persist_across_pages(
     script = records.objections["price-too-high"].responses[0].script.strip()
     assert clipboard(page) == script.replace("{客户名}", "王总")
     assert "{行业}" in clipboard(page)
+    assert len(asked) == 1 and "{行业}" in asked[0] and "{客户名}" not in asked[0]
 
     page.goto(example_url + "objections/no-budget/")  # another page, same session
     assert page.locator("[data-ph-input='客户名']").input_value() == "王总"
@@ -155,6 +171,7 @@ def test_finder_works_by_mouse_on_a_phone_sized_screen(
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
     item = page.locator("li[data-objection='boss-decides']")
     button = item.locator("button[data-pb-copy]")
+    answer_dialogs(page)
     box = button.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 375
     button.click()
@@ -238,3 +255,22 @@ def test_battlecard_prints_on_one_a4_page_per_industry(
     assert page.locator(".md-footer").is_hidden()
     assert page.locator(".pb-battlecard__actions").is_hidden()
     assert page.locator(".pb-battlecard").is_visible()
+
+
+def test_unfilled_placeholders_are_named_and_copying_waits_for_a_yes(
+    example_url: str, browser_context: Any, records: Records
+) -> None:
+    browser_context.grant_permissions(CLIPBOARD, origin=example_url.rstrip("/"))
+    objection = next(o for o in records.objections.values() if "{" in o.responses[0].script)
+    page = open_page(browser_context, example_url + f"objections/{objection.id}/")
+    page.evaluate("navigator.clipboard.writeText('before')")
+    first = page.locator(".pb-response").first
+    names = first.locator(".pb-ph--empty").evaluate_all(
+        "els => [...new Set(els.map(e => e.dataset.ph))]"
+    )
+    declined = answer_dialogs(page, accept=False)
+    first.locator("button[data-pb-copy]").click()
+    page.wait_for_timeout(200)
+    assert len(declined) == 1 and all("{" + n + "}" in declined[0] for n in names)
+    assert clipboard(page) == "before"  # "no" copies nothing
+    assert page.errors == []

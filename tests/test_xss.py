@@ -30,9 +30,9 @@ FORBIDDEN_IN_CONTENT = {
     "svg", "math", "img", "link", "body", "details", "textarea", "select", "video", "audio",
     "frame", "frameset", "template", "mglyph", "mtext",
 }  # fmt: skip
-OUR_CONTROLS = {"form", "input", "button", "select", "textarea", "template", "details"}
-"""Controls our own templates add (copy buttons, finder, drills, the case composer); never
-from content."""
+OUR_CONTROLS = {"form", "input", "button", "select", "textarea", "template", "details", "svg"}
+"""Controls and charts our own templates add (copy buttons, finder, drills, the case
+composer, result charts); never from content."""
 
 
 def _ours(element: Any) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .catalog import Catalog
+from .charts import tone
 from .model import Case, Term
 from .render import improvement, result_text
 
@@ -79,7 +80,7 @@ def facet_data(
     The index is columnar and numeric — per case the index of each facet value, the
     review day and the improvement in basis points, in library order — so that it stays
     small at 10,000 cases. Card texts (id, title, summary, alias, headline result and its
-    label) go into chunks of :data:`CARD_CHUNK` cases in the same order.
+    label, and whether that result is good for its metric) go into chunks of :data:`CARD_CHUNK` cases in the same order.
     """
     tax = catalog.taxonomy
     values = {
@@ -115,8 +116,17 @@ def facet_data(
         index["reviewed"].append((case.reviewed - _EPOCH).days)
         index["improvement"].append(round(case_improvement(case) * 10_000))
         headline = case.results[0]
+        mood = tone(headline, tax.metrics[headline.metric])
         cards.append(
-            [case.id, case.title, case.summary, case.alias, result_text(headline), headline.label]
+            [
+                case.id,
+                case.title,
+                case.summary,
+                case.alias,
+                result_text(headline),
+                headline.label,
+                mood,
+            ]
         )
     chunks = [cards[i : i + CARD_CHUNK] for i in range(0, len(cards), CARD_CHUNK)]
     index["chunk"] = CARD_CHUNK

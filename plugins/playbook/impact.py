@@ -15,10 +15,12 @@ from pathlib import PurePosixPath
 from .catalog import Catalog
 from .gitinfo import Change
 from .load import KIND_FOLDERS, TAXONOMY_FILE
-from .urls import index_url, record_url, reserved_id_problem, site_path
+from .urls import DASHBOARD_SRC, index_url, record_url, reserved_id_problem, site_path
 
 EVERY_PAGE = "*"
 """Pseudo-URL meaning "every page of the site"."""
+DASHBOARD_URL = site_path(DASHBOARD_SRC)
+"""The results dashboard counts every case."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
         out += [
             (record_url("objection", o), "lists") for o in catalog.case_objections.get(ident, [])
         ]
+        out.append((DASHBOARD_URL, "counts"))
     elif kind == "objection" and ident in catalog.objections:
         out += [(record_url("case", c), "links to") for c in catalog.objection_cases.get(ident, [])]
         out += [
@@ -121,4 +124,6 @@ def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
         if cases:
             out.append((index_url("case"), "case cards name"))
         out += [(record_url("pain_point", p.id), "lists") for p in industry.pain_points]
+        if cases:
+            out.append((DASHBOARD_URL, "counts cases of"))
     return out

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .schema import ID_PATTERN, PLACEHOLDER, RECORD_SPECS, TAXONOMY, Spec
+from .schema import ID_PATTERN, PLACEHOLDER, RECORD_SPECS, TAXONOMY, VOCABULARIES, Spec
 from .validate import REF_NAMES, Vocabulary
 
 SCHEMA_DIR = "schemas"
@@ -136,8 +136,8 @@ def build_schema(kind: str, vocabulary: Vocabulary) -> dict[str, Any]:
     spec = TAXONOMY if kind == "taxonomy" else RECORD_SPECS[kind]
     body = _convert(spec, vocabulary, nullable=False)
     if kind == "taxonomy":
-        for terms in body["properties"].values():
-            terms["items"]["properties"]["id"]["pattern"] = ID_PATTERN.pattern
+        for name in VOCABULARIES:
+            body["properties"][name]["items"]["properties"]["id"]["pattern"] = ID_PATTERN.pattern
     else:
         body["properties"]["id"].update(type=["string", "null"], pattern=ID_PATTERN.pattern)
     return {

@@ -65,4 +65,6 @@ def library_pages(
                 "case_total": len(ordered),
                 "facets_url": facets_url,
             },
+            # The results take the whole width: no sidebar, no (empty) table of contents.
+            hide=("navigation", "toc"),
         )

@@ -21,6 +21,7 @@ from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .publish import PublishOptions, inventory, is_ignored
 from .schema import RECORD_SPECS, TAXONOMY, VOCABULARIES
+from .synonyms import check_synonyms
 from .urls import route_problems
 from .validate import (
     Checker,
@@ -267,6 +268,7 @@ def _validate_taxonomy(doc: Document, problems: list[Problem]) -> dict[str, Any]
                     doc.problem(at, msg("taxonomy.duplicate_id", ident=ident, list=list_name))
                 )
             seen.add(ident)
+    check_synonyms(doc, data.get("synonyms"), problems)
     return data
 
 

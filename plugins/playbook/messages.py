@@ -322,6 +322,19 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     ),
     "yaml.multiple_documents.hint": ("删掉 '---'", "remove the '---'"),
     # --- the project as a whole (load.py, fsguard.py) ---
+    "synonyms.repeat_other_group": (
+        "'{word}' 已经在第 {group} 组同义词里（第 {line} 行）",
+        "'{word}' is already in synonym group {group} (line {line})",
+    ),
+    "synonyms.repeat_other_group.hint": (
+        "把两组合并，或删掉其中一处",
+        "merge the two groups or remove one",
+    ),
+    "synonyms.repeat_same_group": (
+        "'{word}' 在这组同义词里重复了（第 {line} 行）",
+        "'{word}' is already in this synonym group (line {line})",
+    ),
+    "synonyms.repeat_same_group.hint": ("删掉重复的词", "remove the repeat"),
     "taxonomy.duplicate_id": (
         "'{list}' 里的 id '{ident}' 重复了",
         "duplicate id '{ident}' in '{list}'",
@@ -435,6 +448,7 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "owner.folder": ("生成的文件夹 /{folder}/", "the generated folder /{folder}/"),
     "owner.library_data": ("案例库的数据文件", "the case library's data"),
     "owner.health": ("内容健康页", "the content-health page"),
+    "owner.dashboard": ("成果看板", "the results dashboard"),
     "owner.practice": ("异议练习页", "the objection practice page"),
     "owner.composer": ("案例填写器", "the case composer"),
     "owner.composer_data": ("案例填写器的数据文件", "the case composer's data"),

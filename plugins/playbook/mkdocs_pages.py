@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .parallel import RecordCache
+from .places import SECTION_LABELS, tab_for
 
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 """Theme partials whose output depends only on the page's depth for record pages."""
@@ -39,8 +40,11 @@ _ORIGINAL = "playbook-theme/"
 class RecordPage(Page):
     """A page generated from a record: the title is given, the body is rendered by the core."""
 
-    def __init__(self, title: str, file: File, config: MkDocsConfig) -> None:
+    def __init__(
+        self, title: str, file: File, config: MkDocsConfig, hide: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(title, file, config)
+        self.hide = list(hide)
         self.shares_theme_partials = False
         """True once the nav is known not to list this page (see :func:`mark_shared`)."""
         self.signature: bytes | None = None
@@ -51,6 +55,8 @@ class RecordPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         # Nothing to read: the page exists only as a record (what the stub's front matter says).
         self.markdown, self.meta = "", {"title": self.title}
+        if self.hide:
+            self.meta["hide"] = self.hide
         if self.cached_html is not None:
             self.meta["template"] = CACHED_TEMPLATE
 
@@ -93,20 +99,52 @@ def cache_shared_partials(env: jinja2.Environment) -> None:
             original,
         ]
     )
-    cache: dict[tuple[str, str], str] = {}
+    cache: dict[tuple[str, str, str], str] = {}
 
     @jinja2.pass_context
     def playbook_shared_partial(context: Any, name: str, caller: Callable[[], str]) -> str:
         page = context.get("page")
         if not isinstance(page, RecordPage) or not page.shares_theme_partials:
             return caller()
-        # Relative links depend on the page's folder (cases/, objections/ …), not its name.
-        key = (name, page.url.rstrip("/").rpartition("/")[0])
+        # Relative links depend on the page's folder (cases/, objections/ …), not its name;
+        # the active tab on the section (a top-level page such as health/ is its own).
+        key = (name, page.url.rstrip("/").rpartition("/")[0], page.url.split("/", 1)[0])
         if key not in cache:
             cache[key] = caller()
         return cache[key]
 
     env.globals["playbook_shared_partial"] = playbook_shared_partial
+
+
+def title_sections(items: Iterable[Any], t: Callable[[str], str]) -> None:
+    """Without a ``nav:`` in mkdocs.yml, MkDocs names sections after their folders in
+    English ("Pain points"); the generated sections get their titles in the site's language."""
+    for item in items:
+        children = getattr(item, "children", None) or []
+        for child in children:
+            src = getattr(getattr(child, "file", None), "src_uri", "")
+            folder = src.removesuffix("/index.md")
+            if src.endswith("/index.md") and folder in SECTION_LABELS:
+                item.title = t(SECTION_LABELS[folder])
+
+
+def _first_url(item: Any) -> str | None:
+    """The URL a nav item's tab links to (a section's first page)."""
+    while getattr(item, "children", None):
+        item = item.children[0]
+    url = getattr(item, "url", None)
+    return url if isinstance(url, str) else None
+
+
+@jinja2.pass_context
+def tab_active(context: Any, item: Any) -> bool:
+    """For a page the nav does not list: is ``item`` the tab of the page's section?"""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None or any(i.active for i in nav.items):
+        return False
+    return tab_for(page.url, [u for u in map(_first_url, nav.items) if u is not None]) == (
+        _first_url(item)
+    )
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -42,6 +42,8 @@ from .mkdocs_pages import (
     cache_shared_partials,
     mark_shared,
     site_key,
+    tab_active,
+    title_sections,
 )
 from .page_security import add_noindex, externalise_scripts
 from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
@@ -54,6 +56,7 @@ from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .signatures import page_signatures
 from .siteurl import hosted_site_url
+from .synonyms import search_data as synonym_search_data
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -273,6 +276,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        toc = config.mdx_configs.get("toc")
+        if "toc" in config.markdown_extensions and isinstance(toc, dict):
+            toc.setdefault("permalink_title", translator(self.config.language)("permalink"))
         # Our partials sit after the project's custom_dir and before Material's own.
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
@@ -320,7 +326,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if inclusion is InclusionLevel.NOT_IN_NAV:
                 # Record pages skip MkDocs' Markdown step (see mkdocs_pages); index
                 # pages keep the normal path so the nav's titles apply to them.
-                RecordPage(html.escape(page.title, quote=False), file, config)
+                RecordPage(html.escape(page.title, quote=False), file, config, page.hide)
             files.append(file)
         if self.renderer is not None and self.catalog is not None:
             for path, text in self.renderer.library_data.items():
@@ -339,6 +345,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 len(files.documentation_pages()), log.info, started=self.build_started
             )
             mark_shared(files, nav.pages)
+            if config.nav is None:
+                title_sections(nav.items, translator(self.config.language))
             if self.serve_cache is not None and self.catalog is not None:
                 self._reuse_unchanged(config, files, nav)
         return nav
@@ -374,7 +382,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.serve_cache is not None:
                 env.bytecode_cache = self.serve_cache.bytecode
             env.globals["pb_t"] = translator(self.config.language)
+            env.globals["pb_tab_active"] = tab_active
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+            groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
+            env.globals["pb_query_data"] = {
+                "synonyms": synonym_search_data(groups),
+                "pages": len(files.documentation_pages()),  # how rare a search word is
+            }
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:
                 log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")
@@ -565,4 +579,5 @@ def _stub(page: GeneratedPage) -> str:
     autoescape), so the title is HTML-escaped here; JSON quoting makes it valid YAML.
     """
     title = html.escape(page.title, quote=False)
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    hide = f"hide: {json.dumps(list(page.hide))}\n" if page.hide else ""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{hide}---\n"

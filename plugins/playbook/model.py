@@ -34,6 +34,8 @@ class Taxonomy:
     metrics: dict[str, Term]
     company_sizes: dict[str, Term]
     objection_categories: dict[str, Term]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Groups of words that mean the same to this team (search and the case library)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
         metrics=terms("metrics"),
         company_sizes=terms("company_sizes"),
         objection_categories=terms("objection_categories"),
+        synonyms=tuple(tuple(group) for group in data.get("synonyms", [])),
     )
 
 

@@ -19,6 +19,7 @@ import jinja2
 
 from . import urls
 from .catalog import Catalog
+from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .codehost import CodeHost
 from .i18n import translator
 from .load import TAXONOMY_FILE
@@ -32,6 +33,7 @@ from .objection_tools import (
     response_scripts,
     script_parts,
 )
+from .places import trail
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ class GeneratedPage:
     title: str
     template: str
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    hide: tuple[str, ...] = ()
+    """Theme parts the page leaves out (Material's ``hide:``: ``navigation``, ``toc``)."""
 
     @property
     def url(self) -> str:
@@ -97,6 +101,8 @@ class Renderer:
         code_host: CodeHost | None = None,
     ):
         self.catalog = catalog
+        self.t = t = translator(language)
+        metrics = catalog.taxonomy.metrics
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
@@ -109,7 +115,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(
-            t=translator(language),
+            t=t,
             catalog=catalog,
             taxonomy=catalog.taxonomy,
             markdown=MarkdownRenderer(),
@@ -124,11 +130,15 @@ class Renderer:
             response_scripts=response_scripts,
             cases_sorted=self.cases_sorted,
             cards_shown=CARDS_SHOWN,
+            # Charts (charts.py): a result's picture and tone; the health page's charts.
+            result_chart=lambda result: result_chart(result, metrics[result.metric], t),
+            tone=lambda result: tone(result, metrics[result.metric]),
+            coverage_chart=lambda: coverage_chart(catalog, t),
+            stale_chart=lambda owned: stale_chart({o: len(f) for o, f in owned.items()}, t),
             # Project file → its "edit this page" URL, or None (no repo_url in mkdocs.yml).
             edit_url=code_host.edit_url if code_host is not None else lambda path: None,
             taxonomy_file=TAXONOMY_FILE,
         )
-        self.t = translator(language)
 
     @functools.cached_property
     def library_data(self) -> dict[str, str]:
@@ -144,6 +154,13 @@ class Renderer:
         from .library import FACETS_FILE, library_pages  # here: library builds on this module
 
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
+        yield GeneratedPage(
+            urls.DASHBOARD_SRC,
+            t("dashboard"),
+            "dashboard.html",
+            {"dashboard": dashboard(c, improvement, t)},
+            hide=("navigation", "toc"),
+        )
         index = urls.index_src
         yield GeneratedPage(index("objection"), t("objections"), "indexes/objections.html")
         yield GeneratedPage(urls.PRACTICE_SRC, t("practice"), "indexes/practice.html")
@@ -176,11 +193,20 @@ class Renderer:
                 src("pain_point", pain.id), pain.label, "records/pain_point.html", {"pain": pain}
             )
 
+    @functools.cached_property
+    def parent_titles(self) -> dict[str, str]:
+        """URL → title of the record pages that have pages below them (for breadcrumbs)."""
+        return {f"industries/{i.id}/": i.name for i in self.catalog.industries.values()}
+
     def render(self, page: GeneratedPage) -> str:
-        """The HTML of ``page``'s content area."""
-        depth = page.url.count("/")
+        """The HTML of ``page``'s content area: breadcrumb and title, then the page itself."""
+        base = "../" * page.url.count("/")
+        crumbs = trail(page.url, self.t, self.parent_titles)
+        head = self.env.get_template("partials/page_head.html").render(
+            page=page, base=base, crumbs=crumbs
+        )
         template = self.env.get_template(page.template)
-        return template.render(page=page, base="../" * depth, **page.context)
+        return head + template.render(page=page, base=base, **page.context)
 
     def cases_sorted(self, ids: list[str]) -> list[Case]:
         """Cases by id list, most recently reviewed first."""

@@ -205,6 +205,9 @@ def _vocabulary(extra: Mapping[str, Spec] | None = None) -> Spec:
     return items(obj(fields), True, 1)
 
 
+SYNONYM_MAX_LENGTH = 20
+"""Longest word in a synonym group (a word or short phrase, not a sentence)."""
+
 TAXONOMY = obj(
     {
         "pain_points": _vocabulary({"category": enum(PAIN_CATEGORIES, True)}),
@@ -213,6 +216,13 @@ TAXONOMY = obj(
         "metrics": _vocabulary({"unit": text(True), "better": enum(("up", "down"), True)}),
         "company_sizes": _vocabulary(),
         "objection_categories": _vocabulary(),
+        "synonyms": items(
+            items(text(True, max_length=SYNONYM_MAX_LENGTH), True, 2),
+            description=(
+                "Groups of words that mean the same to this team (太贵, 价格高, 报价高): "
+                "site search and the case library find any of them for each."
+            ),
+        ),
     }
 )
 

@@ -20,6 +20,9 @@ KINDS = ("case", "objection", "industry", "pain_point", "page")
 
 OUTPUT_SUBDIR = SEARCH_BUNDLE
 
+TITLE_WEIGHT = 10
+"""Pagefind weight of a record's title (Pagefind's maximum; its default for ``<h1>`` is 7)."""
+
 _H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
 
 
@@ -28,11 +31,15 @@ def searchable(content: str, *, title: str, kind: str, kind_label: str) -> str:
 
     The page title goes inside the indexed region as the page's ``<h1>`` (the theme
     prints its own ``<h1>`` only when the content has none), so titles are searchable.
+    A record's title (case title, objection, industry or pain-point name) gets Pagefind's
+    highest weight; a hand-written page keeps the default heading weight, so records
+    rank before playbook pages that merely mention the same words.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown search kind {kind!r}")
     label = html.escape(kind_label, quote=True)
-    heading = "" if _H1.search(content) else f"<h1>{html.escape(title, quote=False)}</h1>\n"
+    weight = "" if kind == "page" else f' data-pagefind-weight="{TITLE_WEIGHT}"'
+    heading = "" if _H1.search(content) else f"<h1{weight}>{html.escape(title, quote=False)}</h1>\n"
     return (
         f'<div class="pb-searchable" data-pagefind-body data-pagefind-filter="kind:{label}" '
         f'data-pagefind-meta="kind:{label}">\n'

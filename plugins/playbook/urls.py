@@ -33,6 +33,8 @@ COMPOSER_SRC = "cases/new.md"
 COMPOSER_DATA = "cases/composer.json"
 """The composer's data (vocabularies, ids, messages), fetched by its script."""
 HEALTH_SRC = "health.md"
+DASHBOARD_SRC = "dashboard.md"
+"""``/dashboard/``: the results dashboard (成果看板)."""
 LIBRARY_PAGES = "cases/page/"
 """``/cases/page/N/``: the case library's later pages."""
 FACETS_FILE = "cases/facets.json"
@@ -114,6 +116,8 @@ def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> Msg | Non
         return msg("owner.composer_data")
     if url == page_url(HEALTH_SRC):
         return msg("owner.health")
+    if url == page_url(DASHBOARD_SRC):
+        return msg("owner.dashboard")
     if url == page_url(PRACTICE_SRC):
         return msg("owner.practice")
     if url == page_url(COMPOSER_SRC):

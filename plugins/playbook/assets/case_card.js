@@ -1,7 +1,7 @@
 /* One case card as a DOM element: the markup of the case_card macro in
    templates/partials/macros.html, for cards drawn in the browser (the case library and
    the case composer's preview). `c`: id, title, summary, alias, result, result_label,
-   industry [id], tier [id] (or []), pain [ids]; `labels`: {industry, tier, pain} id → label.
+   industry [id], tier [id] (or []), pain [ids], tone (good, bad or neutral); `labels`: {industry, tier, pain} id → label.
    Text only ever goes in as textContent. */
 (function () {
   "use strict";
@@ -15,7 +15,7 @@
     var a = el("article", "pb-card");
     a.dataset.case = c.id;
     var result = el("p", "pb-card__result");
-    result.append(el("span", "pb-result-value", c.result), " " + c.result_label);
+    result.append(el("span", "pb-result-value pb-tone--" + (c.tone || "neutral"), c.result), " " + c.result_label);
     var title = el("h3", "pb-card__title");
     var link = el("a", null, c.title); link.href = base + "cases/" + c.id + "/";
     title.append(link);

@@ -18,7 +18,7 @@
   var count = document.getElementById("pb-library-count");
   var pagination = document.getElementById("pb-pagination");
   var data, cases, facets, labels = {}, boxes = {}, shown = PAGE, timer = null;
-  var chunkLoads = {}, allTexts = null, drawn = 0;
+  var chunkLoads = {}, allTexts = null, drawn = 0, activeChips;
   var state = { sel: {}, q: "", sort: "reviewed" };
 
   function el(tag, cls, text) {
@@ -48,6 +48,11 @@
     var query = params.toString();
     var url = location.pathname + (query ? "?" + query : "");
     if (url !== location.pathname + location.search) history.pushState(null, "", url);
+    remember();
+  }
+  // The case pages' "back to the library" link returns here, filters included (share.js).
+  function remember() {
+    try { sessionStorage.setItem("pb-library-url", location.pathname + location.search); } catch (e) { /* private mode */ }
   }
 
   // Index columns → one object per case, with value ids per facet (as the URL uses them).
@@ -70,8 +75,9 @@
         rows.forEach(function (row, j) {
           var c = cases[k * data.chunk + j];
           c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
-          c.result = row[4]; c.result_label = row[5];
+          c.result = row[4]; c.result_label = row[5]; c.tone = row[6] || "neutral";
           c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
+            .concat(c.pain.map(function (p) { return labels.pain[p]; }))
             .join(" ").toLowerCase();
         });
       });
@@ -92,6 +98,17 @@
     for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
     return true;
   }
+  // Free text through the shared query module (filler, synonyms, Traditional characters),
+  // word by word without it.
+  function textMatches(words) {
+    var Q = window.PlaybookQuery;
+    if (!words.length) return cases;
+    if (!Q) return cases.filter(function (c) { return matchesText(c, words); });
+    var texts = cases.map(function (c) {
+      return c.folded || (Q.loaded() ? (c.folded = Q.fold(c.text)) : Q.fold(c.text));
+    });
+    return Q.matchTexts(Q.analyze(state.q), texts).map(function (i) { return cases[i]; });
+  }
   // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).
   function matchesFacets(c, skip) {
     for (var i = 0; i < facets.length; i++) {
@@ -102,6 +119,9 @@
     return true;
   }
 
+  // Compact controls: the search box and sort, one dropdown chip per facet (its values
+  // with counts; zero-count values stay listed, after the others and dimmed), and the
+  // active filters as removable chips above the results.
   function buildUi() {
     var form = el("form", "pb-library__form");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -118,40 +138,102 @@
       var o = el("option", null, strings["sort_" + s]); o.value = s; sort.append(o);
     });
     sort.addEventListener("change", function () { state.sort = sort.value; writeUrl(); render(); });
-    var clear = el("button", "pb-library__clear md-button", strings.clear);
-    clear.type = "button"; clear.id = "pb-library-clear";
-    clear.addEventListener("click", function () {
-      facets.forEach(function (f) { state.sel[f.name] = []; });
-      state.q = ""; shown = PAGE; writeUrl(); render();
-    });
-    form.append(q, sort, clear);
+    form.append(q, sort);
     var panel = el("div", "pb-facets");
+    panel.setAttribute("role", "group");
     panel.setAttribute("aria-label", strings.filters);
+    function setOpen(name, open) {
+      var b = boxes[name];
+      b.menu.hidden = !open;
+      b.toggle.setAttribute("aria-expanded", String(open));
+      b.box.classList.toggle("pb-facet--open", open);
+    }
+    function closeAll(except) {
+      facets.forEach(function (g) { if (g.name !== except) setOpen(g.name, false); });
+    }
     facets.forEach(function (f) {
-      var box = el("fieldset", "pb-facet");
+      var box = el("div", "pb-facet");
       box.dataset.facet = f.name;
-      box.append(el("legend", null, f.label));
-      boxes[f.name] = {};
+      var toggle = el("button", "pb-facet__toggle", f.label);
+      toggle.type = "button";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", "pb-facet-" + f.name);
+      var chosen = el("span", "pb-facet__chosen");
+      toggle.append(chosen);
+      var menu = el("div", "pb-facet__menu");
+      menu.id = "pb-facet-" + f.name; menu.hidden = true;
+      menu.setAttribute("role", "group");
+      menu.setAttribute("aria-label", f.label);
+      box.append(toggle, menu);
+      boxes[f.name] = { chosen: chosen, box: box, toggle: toggle, menu: menu };
+      toggle.addEventListener("click", function () {
+        var open = menu.hidden;
+        closeAll(f.name);
+        setOpen(f.name, open);
+      });
       f.values.forEach(function (v) {
         var label = el("label", "pb-facet__value");
         var input = el("input");
         input.type = "checkbox"; input.name = f.name; input.value = v.id;
         input.addEventListener("change", function () {
-          var chosen = state.sel[f.name];
-          state.sel[f.name] = input.checked ? chosen.concat([v.id])
-            : chosen.filter(function (x) { return x !== v.id; });
+          var picked = state.sel[f.name];
+          state.sel[f.name] = input.checked ? picked.concat([v.id])
+            : picked.filter(function (x) { return x !== v.id; });
           shown = PAGE; writeUrl(); render();
         });
         var n = el("span", "pb-facet__count");
-        label.append(input, " " + v.label + " ", n);
-        box.append(label);
+        label.append(input, el("span", "pb-facet__label", v.label), n);
+        menu.append(label);
         boxes[f.name][v.id] = { label: label, input: input, count: n };
       });
       panel.append(box);
     });
-    ui.append(form, panel);
+    // One menu open at a time; a click elsewhere or Esc closes it.
+    document.addEventListener("click", function (e) {
+      if (!panel.contains(e.target)) closeAll(null);
+    });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      facets.forEach(function (g) {
+        if (!boxes[g.name].menu.hidden) { setOpen(g.name, false); boxes[g.name].toggle.focus(); }
+      });
+    });
+    var active = el("div", "pb-library__active");
+    active.id = "pb-library-active";
+    active.setAttribute("aria-label", strings.active);
+    var chips = el("span", "pb-library__chips");
+    var clear = el("button", "pb-library__clear", strings.clear);
+    clear.type = "button"; clear.id = "pb-library-clear";
+    clear.addEventListener("click", function () {
+      facets.forEach(function (f) { state.sel[f.name] = []; });
+      state.q = ""; shown = PAGE; writeUrl(); render();
+    });
+    active.append(chips, clear);
+    activeChips = chips;
+    ui.append(form, panel, active);
     ui.hidden = false;
     if (pagination) pagination.hidden = true;
+  }
+
+  // The active filters as chips; each removes its own filter.
+  function drawActive() {
+    var any = !!state.q;
+    activeChips.replaceChildren();
+    facets.forEach(function (f) {
+      state.sel[f.name].forEach(function (id) {
+        any = true;
+        var chip = el("button", "pb-library__chip", labels[f.name][id] || id);
+        chip.type = "button";
+        chip.dataset.facet = f.name; chip.dataset.value = id;
+        chip.setAttribute("aria-label", fmt(strings.remove, { label: f.label + " " + (labels[f.name][id] || id) }));
+        chip.addEventListener("click", function () {
+          state.sel[f.name] = state.sel[f.name].filter(function (x) { return x !== id; });
+          shown = PAGE; writeUrl(); render();
+        });
+        activeChips.append(chip);
+      });
+    });
+    document.getElementById("pb-library-active").hidden = !any;
   }
 
   function card(c) { return window.PlaybookCaseCard(c, labels, base); }  // assets/case_card.js
@@ -161,7 +243,8 @@
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length) {
       root.dataset.loading = "true";
-      loadAllTexts().then(function () { delete root.dataset.loading; render(); });
+      var ready = window.PlaybookQuery ? window.PlaybookQuery.ready(base) : null;
+      Promise.all([loadAllTexts(), ready]).then(function () { delete root.dataset.loading; render(); });
     } else {
       render();
     }
@@ -170,7 +253,7 @@
   function render() {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length && cases.some(function (c) { return c.text === null; })) return update();
-    var textHits = cases.filter(function (c) { return matchesText(c, words); });
+    var textHits = textMatches(words);
     facets.forEach(function (f) {
       var counts = {};
       textHits.forEach(function (c) {
@@ -182,8 +265,11 @@
         b.input.checked = on;
         b.input.disabled = n === 0 && !on;
         b.label.classList.toggle("pb-facet__value--empty", n === 0 && !on);
-        b.count.textContent = "(" + n + ")";
+        b.count.textContent = String(n);
       });
+      var picked = state.sel[f.name].length;
+      boxes[f.name].chosen.textContent = picked ? String(picked) : "";
+      boxes[f.name].box.classList.toggle("pb-facet--on", picked > 0);
     });
     var hits = textHits.filter(function (c) { return matchesFacets(c, null); });
     hits.sort(state.sort === "improvement"
@@ -199,6 +285,7 @@
     var q = document.getElementById("pb-library-q");
     if (q.value.trim() !== state.q) q.value = state.q;
     document.getElementById("pb-library-sort").value = state.sort;
+    drawActive();
   }
 
   function drawList(hits, visible) {
@@ -238,6 +325,7 @@
     readUrl();
     buildUi();
     update();
-    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; update(); });
+    remember();
+    window.addEventListener("popstate", function () { readUrl(); shown = PAGE; remember(); update(); });
   }
 })();

@@ -100,6 +100,16 @@
     return out.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
   }
 
+  /** Names of the placeholders in a rendered script that have no value yet, each once. */
+  function unfilled(el) {
+    var names = [];
+    el.querySelectorAll("[data-ph]").forEach(function (node) {
+      var name = node.getAttribute("data-ph");
+      if (!valueOf(name) && names.indexOf("{" + name + "}") < 0) names.push("{" + name + "}");
+    });
+    return names;
+  }
+
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
     area.value = text;
@@ -139,6 +149,12 @@
       status._pbTimer = setTimeout(function () {
         status.textContent = "";
       }, 2500);
+    }
+    // A placeholder left empty would reach the customer as "{客户名}": name them and ask once.
+    var empty = unfilled(el);
+    if (empty.length && status && status.getAttribute("data-unfilled")) {
+      var question = status.getAttribute("data-unfilled").replace("{names}", empty.join(" "));
+      if (!window.confirm(question)) return Promise.resolve();
     }
     return copyText(scriptText(el)).then(
       function () {
@@ -463,6 +479,10 @@
       });
     });
   }
+
+  // Shared with share.js (copy link).
+  window.playbook = window.playbook || {};
+  window.playbook.copyText = copyText;
 
   function init() {
     paintPlaceholders();

@@ -1,85 +1,322 @@
-/* Site-wide search: wires Pagefind's Modular UI to the header box (partials/pagefind-search.html).
-   Pagefind does the searching, result loading and rendering; this file only adds the
-   dropdown panel, the kind buttons and the keyboard access Material users expect. */
+/* Site-wide search in the header box (partials/pagefind-search.html).
+
+   Pagefind (the site's pagefind/ bundle) finds and scores pages; query.js says what to look
+   for. This file runs the searches, merges them, puts records before playbook pages unless
+   the query names the page's topic, and renders a keyboard-complete list: ↑/↓ move, Enter
+   opens the highlighted (first) hit, Esc closes. Every text is inserted as text, never HTML,
+   and only same-origin links are followed. */
 (function () {
   "use strict";
   var root = document.getElementById("pb-search");
-  var UI = window.PagefindModularUI;
-  if (!root || !UI) return;
+  var Q = window.PlaybookQuery;
+  if (!root || !Q) return;
   root.hidden = false;
+  var base = root.dataset.baseUrl || "/";
   var input = document.getElementById("pb-search-input");
   var panel = document.getElementById("pb-search-panel");
   var summary = document.getElementById("pb-search-summary");
+  var list = document.getElementById("pb-search-results");
   var kinds = root.querySelectorAll(".pb-search__kind");
 
-  var instance = new UI.Instance({ baseUrl: root.dataset.baseUrl || "/" });
-  instance.add(new UI.Input({ inputElement: "#pb-search-input" }));
-  instance.add(new UI.ResultList({
-    containerElement: "#pb-search-results",
-    resultTemplate: function (result) {
+  var SHOWN = 10;          // hits rendered
+  var RANKED = 12;         // hits whose text is loaded to rank them
+  var SYNONYM = 0.9;       // a synonym variant's score, relative to the words typed
+  var PAGE = 0.5;          // a playbook page whose title does not name the query's words
+  var TITLE = 2, TEXT = 1.5; // the phrase (or a synonym of it) in a hit's title, in its text
+  var state = { kind: "", seq: 0, hits: [], active: -1, analysis: null, dropped: {} };
+  var pagefind = null;
+
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: base })).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+  function warm() { loadPagefind(); Q.ready(base); }
+
+  /* Same-origin, site-relative links only (a result's URL comes from the index). */
+  function safeHref(url) {
+    try {
+      var u = new URL(url, location.href);
+      return u.origin === location.origin && /^https?:$/.test(u.protocol) ? u.pathname + u.search + u.hash : null;
+    } catch (e) { return null; }
+  }
+
+  /* Pagefind's best-scored page of one search scores 1, the others relative to it. */
+  function normalised(search, weight, into) {
+    var results = search ? search.results : [];
+    var top = results.length ? results[0].score || 1 : 1;
+    results.forEach(function (r) {
+      var s = weight * r.score / top;
+      if (!into[r.id] || into[r.id].s < s) into[r.id] = { result: r, s: s };
+    });
+    return into;
+  }
+
+  /* The phrase typed (and its synonym variants) and, for a query of several words, each
+     word (and its synonyms) on its own, weighted by how rare it is in the index: a page
+     that is best for the phrase scores as much as one best for every word. */
+  function searchAll(pf, analysis, filters) {
+    var options = filters ? { filters: filters } : {};
+    var jobs = analysis.phrases.map(function (p, i) { return [-1, i, p]; });
+    if (analysis.terms.length > 1) {
+      analysis.terms.forEach(function (alts, t) {
+        alts.forEach(function (w, i) { if (analysis.phrases.indexOf(w) < 0) jobs.push([t, i, w]); });
+      });
+    }
+    return Promise.all(jobs.map(function (j) { return pf.search(j[2], options); }))
+      .then(function (found) {
+        var total = Q.pages();
+        var phrase = {}, terms = analysis.terms.map(function () { return {}; });
+        found.forEach(function (search, k) {
+          var job = jobs[k], weight = job[1] === 0 ? 1 : SYNONYM;
+          normalised(search, weight, job[0] < 0 ? phrase : terms[job[0]]);
+        });
+        var pages = {}, rarity = 0;
+        function page(entry) {
+          return pages[entry.result.id] || (pages[entry.result.id] = { result: entry.result, score: 0, terms: 0 });
+        }
+        terms.forEach(function (hits) {
+          var ids = Object.keys(hits);
+          if (!ids.length) return;
+          var idf = Math.log(1 + total / ids.length);
+          rarity += idf;
+          ids.forEach(function (id) { var p = page(hits[id]); p.score += idf * hits[id].s; p.terms += 1; });
+        });
+        Object.keys(phrase).forEach(function (id) { page(phrase[id]).score += (rarity || 1) * phrase[id].s; });
+        return Object.keys(pages).map(function (id) { return pages[id]; })
+          .sort(function (a, b) { return b.score - a.score; });
+      });
+  }
+
+  /* Re-rank the best hits on their text: the phrase (or a synonym of it) in the title
+     counts most, then in the text; records come before playbook pages, unless a page's
+     title holds one of the query's words. */
+  function rank(hits, analysis) {
+    var words = Q.highlightWords(analysis);
+    return Promise.all(hits.map(function (h) {
+      return h.result.data().then(function (data) { h.data = data; return h; });
+    })).then(function (loaded) {
+      loaded.forEach(function (h) {
+        var meta = h.data.meta || {};
+        var title = Q.fold(meta.title || ""), content = Q.fold(h.data.content || "");
+        var inTitle = analysis.phrases.some(function (p) { return title.indexOf(p) >= 0; });
+        var inText = inTitle || analysis.phrases.some(function (p) { return content.indexOf(p) >= 0; });
+        var named = words.some(function (w) { return title.indexOf(w) >= 0; });
+        h.rank = h.score * (inTitle ? TITLE : inText ? TEXT : 1) *
+          (meta.kind_id === "page" && !named ? PAGE : 1);
+        // Pagefind also matches words that merely start like a query word (量子 → 量…,
+        // xqz → x): a hit whose text holds none of the query's words is dropped.
+        h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
+      });
+      state.dropped = {};
+      loaded.forEach(function (h) { if (!h.holds) state.dropped[h.result.id] = true; });
+      return loaded.filter(function (h) { return h.holds; })
+        .sort(function (a, b) { return b.rank - a.rank; });
+    });
+  }
+
+  /* Text with every occurrence of `words` in <mark>, as DOM nodes. */
+  function marked(text, words) {
+    var folded = Q.foldSame(text), nodes = [], i = 0, plain = "";
+    while (i < text.length) {
+      var hit = null;
+      for (var k = 0; k < words.length; k++) {
+        if (words[k] && folded.startsWith(words[k], i)) { hit = words[k]; break; }
+      }
+      if (!hit) { plain += text[i++]; continue; }
+      if (plain) { nodes.push(document.createTextNode(plain)); plain = ""; }
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(i, i + hit.length);
+      nodes.push(mark);
+      i += hit.length;
+    }
+    if (plain) nodes.push(document.createTextNode(plain));
+    return nodes;
+  }
+
+  /* An excerpt that starts at the first match (or the start of its sentence, if close). */
+  function excerpt(content, words) {
+    var text = (content || "").replace(/\s+/g, " ").trim();
+    var folded = Q.foldSame(text), at = -1;
+    words.forEach(function (w) {
+      var i = folded.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    if (at < 0) at = 0;
+    var start = at;
+    for (var j = at - 1; j >= Math.max(0, at - 24); j--) {
+      if ("。！？；.!?;\n".indexOf(text[j]) >= 0) { start = j + 1; break; }
+      if (j === 0) start = 0;
+    }
+    var piece = text.slice(start, start + 110).trim();
+    return (start > 0 ? "…" : "") + piece + (start + 110 < text.length ? "…" : "");
+  }
+
+  function setActive(i) {
+    var items = list.querySelectorAll(".pb-search__hit");
+    if (!items.length) { state.active = -1; input.removeAttribute("aria-activedescendant"); return; }
+    state.active = (i + items.length) % items.length;
+    items.forEach(function (item, k) { item.setAttribute("aria-selected", String(k === state.active)); });
+    var current = items[state.active];
+    input.setAttribute("aria-activedescendant", current.id);
+    current.scrollIntoView({ block: "nearest" });
+  }
+
+  function render(hits, total, analysis) {
+    var words = Q.highlightWords(analysis);
+    list.textContent = "";
+    hits.forEach(function (h, i) {
+      var meta = h.data.meta || {};
+      var href = safeHref(h.data.url);
+      if (!href) return;
       var li = document.createElement("li");
       li.className = "pb-search__hit";
+      li.id = "pb-search-hit-" + i;
+      li.setAttribute("role", "option");
       var title = document.createElement("p");
       title.className = "pb-search__title";
       var kind = document.createElement("span");
       kind.className = "pb-kind";
-      kind.dataset.kind = (result.meta && result.meta.kind_id) || "";
-      kind.textContent = (result.meta && result.meta.kind) || "";
+      kind.dataset.kind = meta.kind_id || "";
+      kind.textContent = meta.kind || "";
       var link = document.createElement("a");
       link.className = "pb-search__link";
-      link.href = (result.meta && result.meta.url) || result.url;
-      link.textContent = (result.meta && result.meta.title) || result.url;
+      link.href = href;
+      link.tabIndex = -1;
+      link.append.apply(link, marked(meta.title || href, words));
       title.append(kind, " ", link);
-      var excerpt = document.createElement("p");
-      excerpt.className = "pb-search__excerpt";
-      excerpt.innerHTML = result.excerpt; // Pagefind's excerpt: escaped text with <mark>s
-      li.append(title, excerpt);
-      return li;
-    },
-  }));
-
-  instance.on("results", function (found) {
-    var n = found && found.results ? found.results.length : 0;
-    panel.hidden = !instance.searchTerm;
-    summary.textContent = !instance.searchTerm ? "" :
-      n === 0 ? root.dataset.none : n === 1 ? root.dataset.one : root.dataset.many.replace("{n}", n);
-  });
-
-  // Per-kind hit counts for the current words, whatever kind is selected.
-  instance.on("filters", function (filters) {
-    var counts = (filters && filters.total && filters.total.kind) || {};
-    kinds.forEach(function (button) {
-      var count = button.querySelector(".pb-search__count");
-      if (!count) {
-        count = document.createElement("span");
-        count.className = "pb-search__count";
-        button.append(" ", count);
-      }
-      count.textContent = button.dataset.kind ? String(counts[button.dataset.kind] || 0) : "";
+      var text = document.createElement("p");
+      text.className = "pb-search__excerpt";
+      text.append.apply(text, marked(excerpt(h.data.content, words), words));
+      li.append(title, text);
+      li.addEventListener("mousemove", function () { if (state.active !== i) setActive(i); });
+      li.addEventListener("click", function (event) { if (!event.target.closest("a")) location.href = href; });
+      list.append(li);
     });
+    state.hits = hits;
+    summary.textContent = "";
+    if (!list.children.length) {
+      noResults(analysis);
+    } else {
+      summary.textContent = total === 1 ? root.dataset.one : root.dataset.many.replace("{n}", total);
+      setActive(0);
+    }
+  }
+
+  function noResults(analysis) {
+    var words = analysis.key;
+    if (analysis.terms.length > 1 || (analysis.terms[0] || []).length > 1) {
+      words += "（" + analysis.terms.map(function (t) { return t.join(" / "); }).join(" · ") + "）";
+    }
+    var none = document.createElement("p");
+    none.textContent = root.dataset.none;
+    var searched = document.createElement("p");
+    searched.className = "pb-search__searched";
+    searched.textContent = root.dataset.searched.replace("{words}", words);
+    var suggest = document.createElement("p");
+    suggest.className = "pb-search__suggest";
+    var finder = document.createElement("a");
+    finder.href = base + "objections/?q=" + encodeURIComponent(analysis.key);
+    finder.textContent = root.dataset.tryFinder;
+    var pains = document.createElement("a");
+    pains.href = base + "pain-points/";
+    pains.textContent = root.dataset.tryPains;
+    suggest.append(root.dataset.try, " ", finder, " · ", pains);
+    summary.append(none, searched, suggest);
+    state.active = -1;
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  /* Per-kind hit counts for the current words, whatever kind is selected (after the hits),
+     less the hits dropped for holding none of the words, as in the total. */
+  function count(pf, analysis, seq) {
+    kinds.forEach(function (button) {
+      if (!button.dataset.kind) return;
+      searchAll(pf, analysis, { kind: button.dataset.kind }).then(function (hits) {
+        if (seq !== state.seq) return;
+        var badge = button.querySelector(".pb-search__count");
+        if (!badge) {
+          badge = document.createElement("span");
+          badge.className = "pb-search__count";
+          button.append(" ", badge);
+        }
+        var kept = hits.filter(function (h) { return !state.dropped[h.result.id]; });
+        badge.textContent = String(kept.length);
+      });
+    });
+  }
+
+  function run() {
+    var text = input.value;
+    var seq = ++state.seq;
+    if (!text.trim()) { close(); list.textContent = ""; summary.textContent = ""; return; }
+    Promise.all([loadPagefind(), Q.ready(base)]).then(function (ready) {
+      var pf = ready[0];
+      var analysis = Q.analyze(text);
+      state.analysis = analysis;
+      var filters = state.kind ? { kind: state.kind } : null;
+      return searchAll(pf, analysis, filters).then(function (hits) {
+        if (seq !== state.seq) return;
+        var top = hits.slice(0, RANKED);
+        return rank(top, analysis).then(function (ranked) {
+          if (seq !== state.seq) return;
+          render(ranked.slice(0, SHOWN), hits.length - (top.length - ranked.length), analysis);
+          open();
+          root.dataset.done = text;
+          count(pf, analysis, seq);
+        });
+      });
+    });
+  }
+
+  function open() { panel.hidden = false; input.setAttribute("aria-expanded", "true"); }
+  function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  function go() {
+    var item = list.querySelectorAll(".pb-search__hit")[state.active < 0 ? 0 : state.active];
+    var link = item && item.querySelector(".pb-search__link");
+    if (link) location.href = link.getAttribute("href");
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 80);
   });
+  input.addEventListener("focus", function () { warm(); if (input.value.trim() && list.children.length) open(); });
+  input.addEventListener("keydown", function (event) {
+    if (event.isComposing) return;  // an input method is still choosing characters
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (panel.hidden && input.value.trim()) open();
+      setActive(state.active + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      go();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      input.blur();
+    }
+  });
+  root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); go(); });
 
   kinds.forEach(function (button) {
     button.addEventListener("click", function () {
       kinds.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
-      instance.triggerFilter("kind", button.dataset.kind ? [button.dataset.kind] : []);
+      state.kind = button.dataset.kind || "";
       input.focus();
+      run();
     });
   });
 
-  root.querySelector("form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    var first = panel.querySelector(".pb-search__link");
-    if (first) first.click();
-  });
-
-  function close() { panel.hidden = true; }
-  input.addEventListener("focus", function () { if (input.value) panel.hidden = false; });
   document.addEventListener("click", function (event) { if (!root.contains(event.target)) close(); });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (event.key === "Escape" && root.contains(target)) { close(); input.blur(); return; }
+    if (event.key === "Escape" && root.contains(target) && target !== input) { close(); input.focus(); return; }
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "/" || event.key === "s" || event.key === "S") {
       event.preventDefault();
