@@ -69,10 +69,10 @@ def test_every_record_appears_exactly_once(repo_site: Project) -> None:
     index = example_site.content("cases/")
     listed = Counter(a["href"] for a in index.select(".pb-card__title a"))
     assert set(listed) == {f"../cases/{i}/" for i in c.cases}
-    assert set(listed.values()) == {1}
+    assert set(listed.values()) <= {1}  # each exactly once
     objection_index = example_site.content("objections/")
     listed = Counter(li["data-objection"] for li in objection_index.select("li[data-objection]"))
-    assert set(listed) == set(c.objections) and set(listed.values()) == {1}
+    assert set(listed) == set(c.objections) and set(listed.values()) <= {1}
     industry_index = example_site.content("industries/")
     assert len(industry_index.select("li")) == len(c.industries)
     pain_index = example_site.content("pain-points/")

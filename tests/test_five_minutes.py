@@ -39,7 +39,10 @@ def _guide_example() -> str:
 
 def _fit_to_repo(example: str, root: Path) -> str:
     """The guide's example with references the repository lacks (a team may have replaced
-    the example industries and objections) pointed at records it has."""
+    the example records and vocabularies) pointed at ids it has."""
+    taxonomy = yaml.safe_load((root / "content/taxonomy.yaml").read_text(encoding="utf-8"))
+    pains = [t["id"] for t in taxonomy["pain_points"]]
+    metrics = [t["id"] for t in taxonomy["metrics"]]
     industries = sorted(f.stem for f in (root / "content/industries").glob("*.yaml"))
     objections = {f.stem for f in (root / "content/objections").glob("*.yaml")}
     data = yaml.safe_load(example)
@@ -47,12 +50,38 @@ def _fit_to_repo(example: str, root: Path) -> str:
         example = example.replace(
             f"industry: {data['customer']['industry']}", f"industry: {industries[0]}", 1
         )
+    free = [p for p in pains if p not in data["pain_points"]]
+    for ident in data["pain_points"]:
+        if ident not in pains:
+            example = example.replace(f"  - {ident}\n", f"  - {free.pop(0)}\n", 1)
+    for result in data["results"]:
+        if result["metric"] not in metrics:
+            example = example.replace(f"metric: {result['metric']}", f"metric: {metrics[0]}", 1)
     for ident in data.get("objections") or []:
         if ident not in objections:
             example = example.replace(f"  - {ident}\n", "", 1)
     if not objections:
         example = example.replace("objections:\n", "", 1)
     return example
+
+
+STARTER_INDUSTRY = """\
+name: 电商卖家
+summary: 线上店铺卖家，旺季订单量是平时的数倍。
+pain_points:
+  - id: {pain}
+decision_chain: 老板拍板，运营负责人评估。
+discovery_questions:
+  - dimension: decision_chain
+    question: 这件事最后谁拍板？
+  - dimension: pain_scenario
+    question: 去年旺季最难的是哪一天？
+  - dimension: willingness_to_pay
+    question: 解决这个问题值多少钱？
+owner: wang-sales
+reviewed: 2026-11-20
+"""
+"""An industry for a playbook that has none yet ("没有合适的行业" in the guide)."""
 
 
 def _example_repo(tmp_path: Path) -> Project:
@@ -62,6 +91,13 @@ def _example_repo(tmp_path: Path) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "schemas", root / "schemas")
     (root / "plugins").mkdir()  # listed under watch: in mkdocs.yml
+    if not any((root / "content/industries").glob("*.yaml")):
+        taxonomy = yaml.safe_load((root / "content/taxonomy.yaml").read_text(encoding="utf-8"))
+        (root / "content/industries").mkdir(parents=True, exist_ok=True)
+        (root / "content/industries/ecommerce.yaml").write_text(
+            STARTER_INDUSTRY.format(pain=taxonomy["pain_points"][0]["id"]), encoding="utf-8"
+        )
+        assert Project(root).run("schemas")[0] == 0
     init_repo(root)
     return Project(root)
 

@@ -2,7 +2,8 @@
 
 Two scenarios, each on a copy of the whole repository (tracked and new files): (a) a
 new case reviewed today that needs a new industry, pain point, metric and objection;
-(b) every example record deleted and three new ones added. In each copy ``check``,
+(b) every example record deleted and three new ones added; and (c) ``init --empty``. In
+each copy ``check``,
 ``schemas --check`` and ``build --strict`` pass, and so do the copy's own tests that
 read the repository's content (run as a separate pytest in the copy; the other tests
 build fixture projects and never look at ``cases/`` or ``content/``).
@@ -203,3 +204,29 @@ def test_own_records_instead_of_the_examples_keep_everything_green(
 @pytest.mark.parametrize("name", CONTENT_TESTS)
 def test_content_test_list_names_real_tests(name: str) -> None:
     assert (REPO / name.split("::")[0]).is_file()
+
+
+def test_init_empty_leaves_a_project_where_everything_passes(
+    tmp_path: Path, real_today: None
+) -> None:
+    p = copy_repository(tmp_path / "repo")
+    code, out = p.run("init", "--empty")
+    assert code == 0, out
+    for folder in ("cases", "content/objections", "content/industries"):
+        assert not list((p.root / folder).glob("*.yaml")), folder
+    assert not (p.root / "content/playbook").exists()
+    assert (p.root / "content/guides/add-a-case.md").is_file()
+    taxonomy = p.read("content/taxonomy.yaml")
+    assert taxonomy.count("  - id:") < REPO.joinpath("content/taxonomy.yaml").read_text(
+        encoding="utf-8"
+    ).count("  - id:")
+    assert "playbook/" not in p.read("mkdocs.yml").split("nav:", 1)[1]
+    passes_check_schemas_and_build(p)
+    run_content_tests(p)
+
+
+def test_init_without_empty_changes_nothing(project: Project) -> None:
+    before = sorted(p.name for p in (project.root / "cases").iterdir())
+    code, out = project.run("init")
+    assert code == 2 and "init --empty" in out
+    assert sorted(p.name for p in (project.root / "cases").iterdir()) == before

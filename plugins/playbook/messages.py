@@ -491,6 +491,17 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✓ 已写入 {path}：把每个 【待填写】 换成真实内容，然后运行 'python3 build.py check'",
         "✓ wrote {path}: replace every 【待填写】, then run 'python3 build.py check'",
     ),
+    "cli.init_needs_empty": (
+        "✗ 请写 'python3 build.py init --empty'：它会删除全部示例记录和手册页面",
+        "✗ write 'python3 build.py init --empty': it removes every example record and page",
+    ),
+    "cli.init_done": (
+        "✓ 已清空示例：{files}。下一步：在 content/taxonomy.yaml 里写你们的痛点和指标，"
+        "再运行 'python3 build.py new industry <id>' 和 'python3 build.py new case <id>'",
+        "✓ examples removed: {files}. Next: write your pain points and metrics in "
+        "content/taxonomy.yaml, then run 'python3 build.py new industry <id>' and "
+        "'python3 build.py new case <id>'",
+    ),
     "cli.schemas_updated": (
         "  已更新 {files}（编辑器自动补全）",
         "  updated {files} (editor autocompletion)",
