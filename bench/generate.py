@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SOURCE = REPO / "tests" / "fixtures" / "playbook"
+"""The frozen example playbook the synthetic projects start from (not the team's own
+content, which may change at any time; the figures stay comparable)."""
 
 # ---------------------------------------------------------------- vocabularies
 # The ids of content/taxonomy.yaml are read from the file (simple line scan) so the
@@ -245,7 +248,7 @@ class Case:
 
 
 MIN_CASES = 11
-"""The example objections cite the repository's 11 example cases."""
+"""The example objections cite the frozen example's 11 cases."""
 EXAMPLE_FOLDERS = {
     "case": "cases",
     "objection": "content/objections",
@@ -480,11 +483,12 @@ def generate(
     seed: int = 42,
     today: dt.date | None = None,
     baseline: Path | None = None,
+    source: Path = SOURCE,
 ) -> dict[str, int]:
     """Write a playbook project with ``cases`` cases into ``target`` (replaced if present)."""
     today = today or dt.date.today()
     rng = random.Random(seed)
-    vocab = read_taxonomy((REPO / "content/taxonomy.yaml").read_text(encoding="utf-8"))
+    vocab = read_taxonomy((source / "content/taxonomy.yaml").read_text(encoding="utf-8"))
     labels = dict(vocab.pain_points)
     n_objections, n_industries = proportions(cases)
 
@@ -494,11 +498,11 @@ def generate(
     (target / "content/objections").mkdir(parents=True)
     (target / "content/industries").mkdir(parents=True)
     (target / "mkdocs.yml").write_text(
-        _project_yml((REPO / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+        _project_yml((source / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
     )
-    shutil.copy2(REPO / "content/taxonomy.yaml", target / "content/taxonomy.yaml")
-    for md in (REPO / "content").rglob("*.md"):
-        dest = target / md.relative_to(REPO)
+    shutil.copy2(source / "content/taxonomy.yaml", target / "content/taxonomy.yaml")
+    for md in (source / "content").rglob("*.md"):
+        dest = target / md.relative_to(source)
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(md, dest)
     if (REPO / "overrides").is_dir():
@@ -507,7 +511,7 @@ def generate(
     # The repository's example records come along (the Markdown pages link to them);
     # synthetic records make up the rest of each count.
     examples = {
-        kind: sorted((REPO / folder).glob("*.yaml")) for kind, folder in EXAMPLE_FOLDERS.items()
+        kind: sorted((source / folder).glob("*.yaml")) for kind, folder in EXAMPLE_FOLDERS.items()
     }
     for kind, folder in EXAMPLE_FOLDERS.items():
         for source in examples[kind][: cases if kind == "case" else None]:

@@ -15,7 +15,11 @@ from bs4 import BeautifulSoup
 from playbook import cli
 
 REPO = Path(__file__).resolve().parent.parent
+"""The repository: its own content is checked with the real date, expectations from its files."""
+EXAMPLE = REPO / "tests" / "fixtures" / "playbook"
+"""A frozen copy of the example playbook: what the tool's browser and search tests build."""
 TODAY = "2026-11-27"
+"""The fixed "today" of fixture projects (never of the repository's own content)."""
 
 MKDOCS_YML = """\
 site_name: Test playbook
@@ -263,9 +267,17 @@ class Project:
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Freshness checks compare against a fixed date, so results do not drift with time."""
+    """Freshness checks of fixture projects compare against a fixed date, so results do not
+    drift with time. Tests of the repository's own content use :func:`real_today`."""
     monkeypatch.setenv("PLAYBOOK_TODAY", TODAY)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def real_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real date, for checks of the repository's own content (a case reviewed today
+    must never be "in the future")."""
+    monkeypatch.delenv("PLAYBOOK_TODAY", raising=False)
 
 
 @pytest.fixture
@@ -292,21 +304,45 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Project]:
     return make
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The repository's example playbook, built once per session into a copy."""
+def copy_playbook(source: Path, root: Path) -> Project:
+    """Copy a playbook's content and mkdocs.yml (with the repository's overrides) to ``root``."""
     import shutil
 
-    root = tmp_path_factory.mktemp("example") / "proj"
-    for name in ("cases", "content", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("cases", "content"):
+        shutil.copytree(source / name, root / name)
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
     (root / "plugins").mkdir()  # listed under watch: in mkdocs.yml
-    os.environ["PLAYBOOK_TODAY"] = TODAY
+    return Project(root)
+
+
+def _build_once(root: Path, today: str | None) -> Project:
     p = Project(root)
-    code, out = p.build("--strict")
+    previous = os.environ.pop("PLAYBOOK_TODAY", None)
+    if today is not None:
+        os.environ["PLAYBOOK_TODAY"] = today
+    try:
+        code, out = p.build("--strict")
+    finally:
+        os.environ.pop("PLAYBOOK_TODAY", None)
+        if previous is not None:
+            os.environ["PLAYBOOK_TODAY"] = previous
     assert code == 0, out
     return p
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The frozen example playbook (``tests/fixtures/playbook``), built once per session."""
+    p = copy_playbook(EXAMPLE, tmp_path_factory.mktemp("example") / "proj")
+    return _build_once(p.root, TODAY)
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The repository's own playbook as it is now, built once per session with the real date."""
+    p = copy_playbook(REPO, tmp_path_factory.mktemp("repo") / "proj")
+    return _build_once(p.root, None)
 
 
 @pytest.fixture(scope="session")

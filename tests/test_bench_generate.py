@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from conftest import REPO, TODAY, Project
+from conftest import EXAMPLE, REPO, TODAY, Project
 
 
 def _generator():  # type: ignore[no-untyped-def]
@@ -26,6 +26,7 @@ def test_generated_project_passes_check_with_references_in_proportion(tmp_path: 
         50,
         today=dt.date.fromisoformat(TODAY),
         baseline=tmp_path / "baseline",
+        source=EXAMPLE,
     )
     assert counts == {"cases": 50, "objections": 11, "industries": 8}
     project = Project(tmp_path / "proj")
@@ -33,7 +34,7 @@ def test_generated_project_passes_check_with_references_in_proportion(tmp_path: 
     assert code == 0, out
     assert out.strip().splitlines()[-1].startswith("✓ 50 cases, 11 objections, 8 industries valid")
     sizes = [f.stat().st_size for f in (project.root / "cases").glob("case-*.yaml")]
-    assert len(sizes) == 50 - len(list((REPO / "cases").glob("*.yaml")))
+    assert len(sizes) == 50 - len(list((EXAMPLE / "cases").glob("*.yaml")))
     assert 900 < sum(sizes) / len(sizes) < 1600
     pages = sorted((tmp_path / "baseline/docs/cases").glob("*.md"))
     assert len(pages) == 50
@@ -45,7 +46,7 @@ def test_generated_project_passes_check_with_references_in_proportion(tmp_path: 
 def test_generated_projects_are_deterministic(tmp_path: Path) -> None:
     generate = _generator()
     today = dt.date.fromisoformat(TODAY)
-    generate.generate(tmp_path / "a", 20, today=today)
-    generate.generate(tmp_path / "b", 20, today=today)
+    generate.generate(tmp_path / "a", 20, today=today, source=EXAMPLE)
+    generate.generate(tmp_path / "b", 20, today=today, source=EXAMPLE)
     for file in sorted((tmp_path / "a/cases").glob("*.yaml")):
         assert file.read_bytes() == (tmp_path / "b/cases" / file.name).read_bytes()

@@ -51,7 +51,8 @@ def test_new_rejects_bad_id(project: Project) -> None:
     assert "not a valid id" in out
 
 
-def test_build_py_check_runs_in_the_venv() -> None:
+def test_build_py_check_runs_in_the_venv(real_today: None) -> None:
+    """The repository's own content, checked with the real date."""
     proc = subprocess.run(
         [sys.executable, str(REPO / "build.py"), "check"],
         capture_output=True,

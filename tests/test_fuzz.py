@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, TODAY
+from conftest import EXAMPLE as REPO
+from conftest import TODAY
 from fuzzkit import assert_clean, render_touched
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -5,15 +5,15 @@ Expected counts come from the example YAML, read here independently of the build
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
-from conftest import REPO
-from playbook.model import Result
+from conftest import EXAMPLE, TODAY
+from playbook.load import Settings, load_project
 from playbook.render import improvement
 
 pytestmark = pytest.mark.browser
@@ -21,24 +21,27 @@ pytestmark = pytest.mark.browser
 
 @functools.cache
 def example_cases() -> dict[str, dict[str, Any]]:
-    """Case id → its facet values, card text and sort keys, straight from the YAML."""
-    taxonomy = yaml.safe_load((REPO / "content" / "taxonomy.yaml").read_text(encoding="utf-8"))
-    category = {p["id"]: p["category"] for p in taxonomy["pain_points"]}
+    """Case id → its facet values, card text and sort keys, from the example's files.
+
+    Read through the loader (not raw YAML), so any valid way of writing a value (bare
+    numbers in ``before``/``after``, dates) gives what the build publishes.
+    """
+    result = load_project(Settings(root=EXAMPLE, today=dt.date.fromisoformat(TODAY)))
+    assert result.taxonomy is not None and result.records is not None
+    category = {i: p.category for i, p in result.taxonomy.pain_points.items()}
     cases = {}
-    for file in sorted((REPO / "cases").glob("*.yaml")):
-        d = yaml.safe_load(file.read_text(encoding="utf-8"))
-        customer = d["customer"]
-        cases[file.stem] = {
-            "industry": {customer["industry"]},
-            "pain": set(d["pain_points"]),
-            "category": {category[p] for p in d["pain_points"]},
-            "stage": set(d.get("stages", [])),
-            "tier": {d["tier"]} if d.get("tier") else set(),
-            "size": {customer["size"]} if customer.get("size") else set(),
-            "metric": {r["metric"] for r in d["results"]},
-            "text": " ".join([d["title"], d["summary"], customer["alias"]]),
-            "reviewed": str(d["reviewed"]),
-            "improvement": max(improvement(Result(**r)) for r in d["results"]),
+    for cid, case in result.records.cases.items():
+        cases[cid] = {
+            "industry": {case.industry},
+            "pain": set(case.pain_points),
+            "category": {category[p] for p in case.pain_points},
+            "stage": set(case.stages),
+            "tier": {case.tier} if case.tier else set(),
+            "size": {case.size} if case.size else set(),
+            "metric": {r.metric for r in case.results},
+            "text": " ".join([case.title, case.summary, case.alias]),
+            "reviewed": case.reviewed.isoformat(),
+            "improvement": max(improvement(r) for r in case.results),
         }
     return cases
 

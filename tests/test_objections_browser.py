@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import EXAMPLE
 from playbook.load import Settings, load_project
 from playbook.model import Records
 
@@ -18,8 +18,8 @@ CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 @pytest.fixture(scope="module")
 def records() -> Records:
-    """The example content, so expectations come from the YAML rather than copies of it."""
-    result = load_project(Settings(root=REPO))
+    """The frozen example content, so expectations come from the YAML rather than copies of it."""
+    result = load_project(Settings(root=EXAMPLE))
     assert result.records is not None
     return result.records
 

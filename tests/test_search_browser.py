@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import EXAMPLE as REPO
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import EXAMPLE as REPO  # the frozen example the browser tests build
 from test_search_browser import published_texts
 
 pytestmark = pytest.mark.browser

@@ -31,7 +31,8 @@ def test_unknown_field_with_did_you_mean(project: Project) -> None:
 def test_missing_required_nested_field(project: Project) -> None:
     project.edit("cases/sorting-case.yaml", "  alias: 某仓储公司\n", "")
     assert problems(project) == [
-        "cases/sorting-case.yaml:4:3: missing required field 'alias' in 'customer'"
+        "cases/sorting-case.yaml:4:3: missing required field 'alias' in 'customer' "
+        "(add it, e.g. alias: 某建材公司)"
     ]
 
 
@@ -144,7 +145,8 @@ def test_bad_taxonomy_id_and_enum(project: Project) -> None:
 def test_duplicate_key(project: Project) -> None:
     project.write("cases/sorting-case.yaml", CASE + "owner: '@eve'\n")
     assert problems(project) == [
-        "cases/sorting-case.yaml:28:1: duplicate key 'owner' (each field may appear only once)"
+        "cases/sorting-case.yaml:28:1: duplicate key 'owner' (first written on line 26) "
+        "(each field may appear only once: delete one or merge the two)"
     ]
 
 

@@ -138,6 +138,21 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    """``init --empty``: remove the example content, keep a minimal taxonomy and the guide."""
+    from .starter import init_empty
+
+    lang = _lang(args)
+    if not args.empty:
+        print(tr("cli.init_needs_empty", lang), file=out)
+        return 2
+    root: Path = args.project
+    done = init_empty(root)
+    changed = write_schemas(root, _load(root).vocabulary)
+    print(tr("cli.init_done", lang, files=", ".join(done + changed)), file=out)
+    return 0
+
+
 def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     """Content-health report; exit 1 when a check named in --fail-on finds something."""
     import json
@@ -395,6 +410,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(KIND_FOLDERS))
     new.add_argument("id")
     _add_lang(new)
+    init = sub.add_parser("init", help="start your own playbook: --empty removes the examples")
+    init.add_argument(
+        "--empty",
+        action="store_true",
+        help="remove the example records and playbook pages; keep a minimal taxonomy and the guide",
+    )
+    _add_lang(init)
     health = sub.add_parser("health", help="content-health report (stale, orphans, duplicates …)")
     health.add_argument("--format", choices=("text", "json"), default="text")
     health.add_argument(
@@ -437,6 +459,7 @@ COMMANDS = {
     "build": cmd_build,
     "serve": cmd_serve,
     "new": cmd_new,
+    "init": cmd_init,
     "schemas": cmd_schemas,
     "health": cmd_health,
     "host": cmd_host,

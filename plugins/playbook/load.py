@@ -16,7 +16,7 @@ from typing import Any
 
 from . import model
 from .fsguard import is_inside
-from .messages import msg
+from .messages import Msg, msg
 from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .publish import PublishOptions, inventory, is_ignored
@@ -192,6 +192,8 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     records = model.Records()
     loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
     for source, record, record_problems in loaded:
+        if taxonomy is None:  # one root cause, not a cascade of unknown-id errors
+            record_problems = [p for p in record_problems if not _taxonomy_ref(p)]
         problems.extend(record_problems)
         if record is not None:
             getattr(records, _PLURAL[source.kind])[source.ident] = record
@@ -213,6 +215,15 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
 
 
 _PLURAL = {"case": "cases", "objection": "objections", "industry": "industries"}
+_TAXONOMY_REFS = frozenset(f"ref.{name}" for name in VOCABULARIES.values())
+
+
+def _taxonomy_ref(problem: Problem) -> bool:
+    """An unknown-id problem for a taxonomy vocabulary (moot while the taxonomy is broken)."""
+    if problem.message.code != "ref.unknown":
+        return False
+    what = dict(problem.message.args).get("what")
+    return isinstance(what, Msg) and what.code in _TAXONOMY_REFS
 
 
 def load_record(

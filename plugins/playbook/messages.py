@@ -170,6 +170,12 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "'{parent}' 里缺少必填字段 '{field}'",
         "missing required field '{field}' in '{parent}'",
     ),
+    "field.missing.hint": ("加上这一行，例如 {example}", "add it, e.g. {example}"),
+    "field.missing_block.hint": (
+        "加上 '{field}:'，下面缩进两格写出各项（参照 'python3 build.py new …' 生成的模板）",
+        "add '{field}:' with its items indented below "
+        "(see the scaffold 'python3 build.py new …' writes)",
+    ),
     "id.mismatch": (
         "id '{explicit}' 与文件名 '{expected}' 不一致",
         "id '{explicit}' does not match the file name '{expected}'",
@@ -308,8 +314,63 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "字段名必须是普通文字，不能是列表或映射",
         "a mapping key must be plain text, not a list or mapping",
     ),
-    "yaml.duplicate_key": ("字段 '{key}' 重复了", "duplicate key '{key}'"),
-    "yaml.duplicate_key.hint": ("每个字段只能出现一次", "each field may appear only once"),
+    "yaml.duplicate_key": (
+        "字段 '{key}' 重复了（第 {first} 行已经写过）",
+        "duplicate key '{key}' (first written on line {first})",
+    ),
+    "yaml.duplicate_key.hint": (
+        "每个字段只能出现一次：删掉一个，或把两处内容合并",
+        "each field may appear only once: delete one or merge the two",
+    ),
+    "yaml.fullwidth_colon": (
+        "'{key}' 后面用了中文冒号 '：'，YAML 只认英文冒号 ':'",
+        "full-width colon '：' after '{key}'; YAML needs an ASCII colon ':'",
+    ),
+    "yaml.fullwidth_colon.hint": (
+        "改成英文冒号加一个空格，例如 {key}: 内容",
+        "write an ASCII colon and a space, e.g. {key}: text",
+    ),
+    "yaml.fullwidth_comma": (
+        "'{key}' 的 [ ] 列表里用了中文逗号 '，'",
+        "full-width comma '，' in the [ ] list of '{key}'",
+    ),
+    "yaml.fullwidth_comma.hint": (
+        "列表项之间用英文逗号加空格，例如 [discovery, closing]；或每项一行，以 '- ' 开头",
+        "separate items with an ASCII comma and a space, e.g. [discovery, closing], "
+        "or one item per line starting with '- '",
+    ),
+    "yaml.curly_quote": (
+        "'{key}' 的值用中文引号 “” 或 ‘’ 括起来了，YAML 不把它们当引号",
+        "the value of '{key}' is wrapped in curly quotes; YAML does not treat them as quotes",
+    ),
+    "yaml.curly_quote.hint": (
+        '换成英文双引号，例如 {key}: "内容"；或者不加引号',
+        'use ASCII double quotes, e.g. {key}: "text", or none at all',
+    ),
+    "yaml.colon_space": (
+        "'{key}:' 后面少了一个空格",
+        "a space is missing after '{key}:'",
+    ),
+    "yaml.colon_space.hint": (
+        "冒号后面加一个空格，例如 {key}: 内容",
+        "put a space after the colon, e.g. {key}: text",
+    ),
+    "yaml.dash_space": (
+        "列表项的 '-' 后面少了一个空格",
+        "a space is missing after the list dash '-'",
+    ),
+    "yaml.dash_space.hint": (
+        "写成 '- ' 加内容，例如 - sorting-efficiency",
+        "write '- ' and the item, e.g. - sorting-efficiency",
+    ),
+    "yaml.unclosed_quote": (
+        "从这里开始的引号 {quote} 没有闭合",
+        "the quote {quote} opened here is never closed",
+    ),
+    "yaml.unclosed_quote.hint": (
+        "在这段文字的末尾补上 {quote}",
+        "add the closing {quote} at the end of the text",
+    ),
     "yaml.too_deep": ("嵌套超过 {limit} 层", "nesting deeper than {limit} levels"),
     "yaml.too_deep.hint": (
         "减少嵌套，或在 mkdocs.yml 里调高 limits.max_depth",
@@ -540,6 +601,17 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "cli.new_wrote": (
         "✓ 已写入 {path}：把每个 【待填写】 换成真实内容，然后运行 'python3 build.py check'",
         "✓ wrote {path}: replace every 【待填写】, then run 'python3 build.py check'",
+    ),
+    "cli.init_needs_empty": (
+        "✗ 请写 'python3 build.py init --empty'：它会删除全部示例记录和手册页面",
+        "✗ write 'python3 build.py init --empty': it removes every example record and page",
+    ),
+    "cli.init_done": (
+        "✓ 已清空示例：{files}。下一步：在 content/taxonomy.yaml 里写你们的痛点和指标，"
+        "再运行 'python3 build.py new industry <id>' 和 'python3 build.py new case <id>'",
+        "✓ examples removed: {files}. Next: write your pain points and metrics in "
+        "content/taxonomy.yaml, then run 'python3 build.py new industry <id>' and "
+        "'python3 build.py new case <id>'",
     ),
     "cli.schemas_updated": (
         "  已更新 {files}（编辑器自动补全）",

@@ -38,14 +38,21 @@ class Spec:
     """False for ``private``: accepted in the source, never published."""
     any_of_required: tuple[tuple[str, ...], ...] = ()
     """For ``object``: at least one of these field groups must be complete (case results)."""
+    example: str = ""
+    """A value to show in the hint when a required field is missing."""
 
 
-def text(required: bool = False, description: str = "", max_length: int | None = None) -> Spec:
-    return Spec("text", required, description, max_length=max_length)
+def text(
+    required: bool = False,
+    description: str = "",
+    max_length: int | None = None,
+    example: str = "",
+) -> Spec:
+    return Spec("text", required, description, max_length=max_length, example=example)
 
 
-def markdown(required: bool = False, description: str = "") -> Spec:
-    return Spec("markdown", required, description)
+def markdown(required: bool = False, description: str = "", example: str = "") -> Spec:
+    return Spec("markdown", required, description, example=example)
 
 
 def ref(to: str, required: bool = False, description: str = "") -> Spec:
@@ -78,7 +85,7 @@ PRIVATE = Spec(
     description="Real names, contacts, CRM notes: kept in the source, never published.",
     published=False,
 )
-OWNER = text(True, "Who keeps this record current, e.g. a code-host handle.")
+OWNER = text(True, "Who keeps this record current, e.g. a code-host handle.", example="wang-sales")
 REVIEWED = Spec("date", True, "Last date someone confirmed it is still true (YYYY-MM-DD).")
 RECORD_ID = text(False, "Optional; must equal the file name without .yaml.")
 
@@ -88,11 +95,23 @@ DISCOVERY_DIMENSIONS = ("decision_chain", "pain_scenario", "willingness_to_pay")
 CASE = obj(
     {
         "id": RECORD_ID,
-        "title": text(True, "Headline, e.g. the result in one line.", max_length=120),
-        "summary": text(True, "Shown on cards and in search results.", max_length=200),
+        "title": text(
+            True,
+            "Headline, e.g. the result in one line.",
+            max_length=120,
+            example="分拣效率提升 40%",
+        ),
+        "summary": text(
+            True,
+            "Shown on cards and in search results.",
+            max_length=200,
+            example="某电商卖家旺季前升级分拣流程，分拣效率提升 40%。",
+        ),
         "customer": obj(
             {
-                "alias": text(True, "The published, anonymised name (某建材公司)."),
+                "alias": text(
+                    True, "The published, anonymised name (某建材公司).", example="某建材公司"
+                ),
                 "industry": ref("industry", True),
                 "size": ref("company_size"),
                 "region": text(),
@@ -102,13 +121,17 @@ CASE = obj(
         "pain_points": refs("pain_point", True, 1, "What hurt."),
         "stages": refs("stage", description="Where in the SOP this case helps."),
         "tier": ref("tier", description="The customer's tier when won."),
-        "challenge": markdown(True, "The situation and pain."),
-        "approach": markdown(True, "What the seller did."),
+        "challenge": markdown(
+            True, "The situation and pain.", example="旺季订单激增，分拣跟不上。"
+        ),
+        "approach": markdown(
+            True, "What the seller did.", example="先算清延迟发货的损失，再试点。"
+        ),
         "results": items(
             obj(
                 {
                     "metric": ref("metric", True),
-                    "label": text(True),
+                    "label": text(True, example="分拣效率"),
                     "change": text(description="e.g. +40%"),
                     "before": text(),
                     "after": text(),
@@ -120,7 +143,12 @@ CASE = obj(
             1,
             "Each with change, or before and after.",
         ),
-        "quote": obj({"text": text(True), "by": text(True, "A role, never a person's name.")}),
+        "quote": obj(
+            {
+                "text": text(True, example="旺季再也不用全员加班了。"),
+                "by": text(True, "A role, never a person's name.", example="运营总监"),
+            }
+        ),
         "objections": refs("objection", description="Objections this case helps answer."),
         "owner": OWNER,
         "reviewed": REVIEWED,
@@ -131,15 +159,17 @@ CASE = obj(
 OBJECTION = obj(
     {
         "id": RECORD_ID,
-        "objection": text(True, "What the customer says, in their words."),
+        "objection": text(True, "What the customer says, in their words.", example="价格太高了"),
         "aliases": items(text(True), description="Other phrasings, so search finds it."),
         "category": ref("objection_category", True),
         "stages": refs("stage"),
         "responses": items(
             obj(
                 {
-                    "title": text(True),
-                    "script": text(True, "The words to say; placeholders like {客户名}."),
+                    "title": text(True, example="先算一笔账"),
+                    "script": text(
+                        True, "The words to say; placeholders like {客户名}.", example="您算过……"
+                    ),
                     "when": text(description="When to use this response."),
                 }
             ),
@@ -149,10 +179,10 @@ OBJECTION = obj(
         "value_table": items(
             obj(
                 {
-                    "dimension": text(True),
-                    "ours": text(True),
-                    "alternative": text(True),
-                    "customer_value": text(True),
+                    "dimension": text(True, example="上线时间"),
+                    "ours": text(True, example="两周"),
+                    "alternative": text(True, example="三个月"),
+                    "customer_value": text(True, example="旺季前就能用上"),
                 }
             ),
             True,
@@ -169,18 +199,21 @@ OBJECTION = obj(
 INDUSTRY = obj(
     {
         "id": RECORD_ID,
-        "name": text(True),
-        "summary": text(True),
+        "name": text(True, example="电商卖家"),
+        "summary": text(True, example="线上店铺卖家，旺季订单量是平时的数倍。"),
         "pain_points": items(obj({"id": ref("pain_point", True), "scenario": text()}), True, 1),
         "decision_chain": Spec(
-            "markdown_or_list", True, "Who decides, who influences, how purchases happen."
+            "markdown_or_list",
+            True,
+            "Who decides, who influences, how purchases happen.",
+            example="老板拍板，运营负责人评估。",
         ),
         "budget": text(description="Typical willingness to pay."),
         "discovery_questions": items(
             obj(
                 {
                     "dimension": enum(DISCOVERY_DIMENSIONS, True),
-                    "question": text(True),
+                    "question": text(True, example="这件事最后谁拍板？"),
                 }
             ),
             True,
@@ -197,8 +230,8 @@ INDUSTRY = obj(
 
 def _vocabulary(extra: Mapping[str, Spec] | None = None) -> Spec:
     fields: dict[str, Spec] = {
-        "id": text(True, "Lowercase ASCII slug."),
-        "label": text(True),
+        "id": text(True, "Lowercase ASCII slug.", example="inventory-cost"),
+        "label": text(True, example="库存成本高"),
         "description": text(),
     }
     fields.update(extra or {})
@@ -212,8 +245,12 @@ TAXONOMY = obj(
     {
         "pain_points": _vocabulary({"category": enum(PAIN_CATEGORIES, True)}),
         "stages": _vocabulary(),
-        "tiers": _vocabulary({"cadence": text(True, "Follow-up cadence for this tier.")}),
-        "metrics": _vocabulary({"unit": text(True), "better": enum(("up", "down"), True)}),
+        "tiers": _vocabulary(
+            {"cadence": text(True, "Follow-up cadence for this tier.", example="每两周回访一次")}
+        ),
+        "metrics": _vocabulary(
+            {"unit": text(True, example="%"), "better": enum(("up", "down"), True)}
+        ),
         "company_sizes": _vocabulary(),
         "objection_categories": _vocabulary(),
         "synonyms": items(

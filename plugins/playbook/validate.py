@@ -139,6 +139,22 @@ class Checker:
             return [c for c in cleaned if c is not None] if None not in cleaned else None
         return self._check_text(spec, value, at)
 
+    def _missing_hint(self, key: str, spec: Spec) -> Msg:
+        """What to write for a missing field, with an example value."""
+        example = spec.example
+        if spec.kind == "ref" and spec.ref is not None:
+            example = next(iter(self.vocabulary.get(spec.ref, {})), "")
+        elif spec.kind == "list" and spec.item is not None and spec.item.kind == "ref":
+            first = next(iter(self.vocabulary.get(spec.item.ref or "", {})), "")
+            example = f"[{first}]" if first else ""
+        elif spec.kind == "date":
+            example = dt.date.today().isoformat()
+        elif spec.enum:
+            example = spec.enum[0]
+        if example:
+            return msg("field.missing.hint", example=f"{key}: {example}")
+        return msg("field.missing_block.hint", field=key)
+
     def _check_personal(self, text: str, at: PathKey) -> None:
         found = find_personal_data(text)
         if found:
@@ -174,11 +190,10 @@ class Checker:
         known = self.vocabulary.get(spec.ref, {})
         if ident not in known:
             what = ref_name(spec.ref)
-            self.report(
-                at,
-                msg("ref.unknown", what=what, ident=ident),
-                closest_hint(ident, list(known), what=msg("what.ref_ids", ref=what)),
-            )
+            hint = closest_hint(ident, list(known), what=msg("what.ref_ids", ref=what))
+            if "，" in ident:  # [a，b] is one item: a full-width comma does not separate
+                hint = msg("yaml.fullwidth_comma.hint")
+            self.report(at, msg("ref.unknown", what=what, ident=ident), hint)
             return None
         return ident
 
@@ -188,7 +203,11 @@ class Checker:
             self.report(
                 at,
                 msg("field.not_list", field=_name(at), got=_describe(value)),
-                msg("field.not_list.hint"),
+                msg(
+                    "yaml.dash_space.hint"
+                    if isinstance(value, str) and value.startswith("-")
+                    else "field.not_list.hint"
+                ),
             )
             return None
         if len(value) < spec.min_items:
@@ -234,7 +253,7 @@ class Checker:
                     if at
                     else msg("field.missing", field=key)
                 )
-                self.report(at, missing)
+                self.report(at, missing, self._missing_hint(key, field_spec))
         return cleaned
 
 

@@ -184,9 +184,7 @@ def parse_document(text: str, path: str, limits: Limits) -> Document:
     try:
         _compose(text, doc, limits)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SourceError(Problem(path, line, column, *_yaml_message(exc, text, mark))) from None
+        raise SourceError(_syntax_problem(exc, text, path)) from None
     except yaml.reader.ReaderError as exc:
         raise SourceError(_reader_problem(exc, text, path)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
@@ -211,14 +209,65 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
     )
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[Msg, Msg]:
+_KEY = r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)"
+_NEAR = 3
+"""Lines before the one libyaml names that may hold the real cause of most slips."""
+_SYNTAX_SLIPS: tuple[tuple[re.Pattern[str], str, int], ...] = (
+    (re.compile(_KEY + r"\s*(：)"), "yaml.fullwidth_colon", _NEAR),
+    (re.compile(_KEY + r":\s*\[[^\]\n]*?(，)"), "yaml.fullwidth_comma", _NEAR),
+    # Curly quotes are plain text to YAML; they break it only around ": " inside them,
+    # and libyaml may then complain many lines further down.
+    (re.compile(_KEY + r":\s+([“”‘’])[^\n]*:\s"), "yaml.curly_quote", 10_000),
+    # A quote opened and not closed on its line runs on to the next quote, far below.
+    (re.compile(_KEY + r""":\s+(["'])(?:(?!\3).)*$"""), "yaml.unclosed_quote", 10_000),
+    (re.compile(_KEY + r"(:)[^\s/:]"), "yaml.colon_space", _NEAR),
+    (re.compile(r"^(\s*)()(-)[^\s\-]"), "yaml.dash_space", _NEAR),
+)
+"""Slips that make YAML fail, often on a later line: (pattern, message code, how many lines
+before the reported one to look). The last group of each pattern is the offending
+character; messages and hints share the code."""
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """Name the real cause of a YAML syntax error, on the line where it is."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = str(exc.problem or exc.context or "invalid YAML")
-    if mark is not None:
-        lines = text.splitlines()
-        current = lines[mark.line] if 0 <= mark.line < len(lines) else ""
-        if "\t" in problem or "\t" in current[: mark.column + 1]:
-            return msg("yaml.tab"), msg("yaml.tab.hint")
-    return msg("yaml.invalid", problem=problem), msg("yaml.invalid.hint")
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "\t" in current[:column]:
+        return Problem(path, line, column, msg("yaml.tab"), msg("yaml.tab.hint"))
+    context = str(exc.context or "")
+    if "quoted scalar" in context and exc.context_mark is not None:
+        start = exc.context_mark
+        quote = lines[start.line][start.column] if start.line < len(lines) else '"'
+        return Problem(
+            path,
+            start.line + 1,
+            start.column + 1,
+            msg("yaml.unclosed_quote", quote=quote),
+            msg("yaml.unclosed_quote.hint", quote=quote),
+        )
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        source = lines[index].split(" #", 1)[0]
+        if source.lstrip().startswith("#"):
+            continue
+        for pattern, code, look_back in _SYNTAX_SLIPS:
+            found = pattern.match(source) if line - 1 - index <= look_back else None
+            if found:
+                at = found.start(found.lastindex or 0) + 1
+                key = found.group(2) if (found.lastindex or 0) >= 2 else ""
+                char = found.group(found.lastindex or 0)
+                return Problem(
+                    path,
+                    index + 1,
+                    at,
+                    msg(code, key=key, quote=char),
+                    msg(f"{code}.hint", key=key, quote=char),
+                )
+    return Problem(
+        path, line, column, msg("yaml.invalid", problem=problem), msg("yaml.invalid.hint")
+    )
 
 
 def _compose(text: str, doc: Document, limits: Limits) -> None:
@@ -260,7 +309,12 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
                 fail(mark, msg("yaml.key_not_text"))
             key = _key_text(value)
             if key in container:
-                fail(mark, msg("yaml.duplicate_key", key=key), msg("yaml.duplicate_key.hint"))
+                first = key_positions.get((*top.path, key), (0, 0))[0]
+                fail(
+                    mark,
+                    msg("yaml.duplicate_key", key=key, first=first),
+                    msg("yaml.duplicate_key.hint"),
+                )
             top.key = key
             key_positions[(*top.path, key)] = position
             return None
