@@ -105,7 +105,8 @@ def test_scan_reads_gzip_and_pagefind_chunks(tmp_path: Any) -> None:
     ],
 )
 def test_personal_data_patterns(text: str, kind: str) -> None:
-    assert find_personal_data(text) == kind
+    found = find_personal_data(text)
+    assert found is not None and found.kind == kind
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
+from .markup import sanitise_page
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -101,6 +102,8 @@ class PlaybookConfig(base.Config):
     """File types published from ``content/`` besides pages (images, PDF, audio, video)."""
     allow_symlinks = opt.Type(bool, default=False)
     """Follow symbolic links under the content folders (only those inside the project)."""
+    raw_html = opt.Type(bool, default=False)
+    """Publish raw HTML of hand-written pages unsanitised (trusted authors only)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -383,6 +386,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
             output = rendered if rendered is not None else self.renderer.render(generated)
             self.timings["render"] += time.perf_counter() - started
+        elif not self.config.raw_html:
+            output = sanitise_page(output)  # hand-written Markdown: the same sanitiser as YAML
         kind = search_kind(generated)
         if kind is None:
             return output

@@ -7,12 +7,18 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .privacy import redact
+
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding, pointing at ``path:line:column`` (1-based) in a content file."""
+    """One finding, pointing at ``path:line:column`` (1-based) in a content file.
+
+    Messages quote content, so personal data in them is masked on creation
+    (``138****5678``): it reaches no terminal, JSON output, error page or CI log.
+    """
 
     path: str
     line: int
@@ -20,6 +26,10 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", redact(self.message))
+        object.__setattr__(self, "hint", redact(self.hint))
 
     def format(self) -> str:
         """Render as ``path:line:column: message (hint)``, the form editors understand.

@@ -15,8 +15,13 @@ from typing import Any
 from .privacy import find_personal_data
 from .problems import Problem
 from .schema import ID_PATTERN, PLACEHOLDER, Spec
+from .textrules import invisible_problem, looks_empty, windows_reserved
 from .urls import reserved_id_problem
 from .yamlsource import Document, PathKey
+
+MAX_ID_LENGTH = 100
+"""Longest id: ids become file names (``<id>.yaml``, ``<id>/index.html``; most file systems
+allow 255 bytes) and URLs."""
 
 Vocabulary = Mapping[str, Mapping[str, str]]
 """Reference name (``industry``, ``pain_point`` …) → {id: label}."""
@@ -90,6 +95,17 @@ class Checker:
         if not text:
             self.report(at, f"'{_name(at)}' must not be empty")
             return None
+        if looks_empty(text):
+            self.report(
+                at,
+                f"'{_name(at)}' looks empty: it holds only invisible characters",
+                "write visible text, or remove the zero-width characters",
+            )
+            return None
+        invisible = invisible_problem(text)
+        if invisible is not None:
+            self.report(at, f"'{_name(at)}': {invisible[1]}", invisible[2])
+            return None
         if spec.max_length is not None and len(text) > spec.max_length:
             self.report(
                 at,
@@ -130,7 +146,8 @@ class Checker:
         if found:
             self.report(
                 at,
-                f"'{_name(at)}' contains {found}; personal data must not be published",
+                f"'{_name(at)}' contains {found.kind} ({found.masked}); "
+                "personal data must not be published",
                 "move it under 'private:', which is never published",
             )
 
@@ -277,7 +294,25 @@ def check_result_values(doc: Document, results: Any, problems: list[Problem]) ->
 
 
 def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) -> bool:
-    """Ids are lowercase ASCII slugs."""
+    """Ids are lowercase ASCII slugs, at most ``MAX_ID_LENGTH`` long, and no Windows device name."""
+    if len(ident) > MAX_ID_LENGTH:
+        problems.append(
+            doc.problem(
+                at,
+                f"id is {len(ident)} characters, over the limit of {MAX_ID_LENGTH}",
+                "shorten it; ids become file names and URLs",
+            )
+        )
+        return False
+    if windows_reserved(ident):
+        problems.append(
+            doc.problem(
+                at,
+                f"id '{ident}' is a reserved device name on Windows",
+                "add a word, e.g. 'con-case'; such files cannot be checked out on Windows",
+            )
+        )
+        return False
     if ID_PATTERN.match(ident):
         return True
     problems.append(

@@ -12,6 +12,15 @@
   var summary = document.getElementById("pb-search-summary");
   var kinds = root.querySelectorAll(".pb-search__kind");
 
+  // Result links come from page metadata, which content can set: only same-origin http(s).
+  function sameOrigin(url) {
+    try {
+      var target = new URL(url, document.baseURI);
+      if (target.origin === location.origin && /^https?:$/.test(target.protocol)) return target.href;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+
   var instance = new UI.Instance({ baseUrl: root.dataset.baseUrl || "/" });
   instance.add(new UI.Input({ inputElement: "#pb-search-input" }));
   instance.add(new UI.ResultList({
@@ -27,7 +36,7 @@
       kind.textContent = (result.meta && result.meta.kind) || "";
       var link = document.createElement("a");
       link.className = "pb-search__link";
-      link.href = (result.meta && result.meta.url) || result.url;
+      link.href = sameOrigin((result.meta && result.meta.url) || result.url) || sameOrigin(result.url) || "#";
       link.textContent = (result.meta && result.meta.title) || result.url;
       title.append(kind, " ", link);
       var excerpt = document.createElement("p");
