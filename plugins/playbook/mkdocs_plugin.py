@@ -371,6 +371,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.serving:
             self.search_docs[url] = document
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # The theme prints page.title as HTML: a hand-written page's front-matter title is
+        # text, so it is escaped here, once (titles from its first heading are HTML already).
+        title = page.meta.get("title") if self.config.enabled else None
+        if isinstance(title, str) and self.pages.get(page.file.src_uri) is None:
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
+
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -383,8 +393,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if isinstance(page, RecordPage) and page.cached_html is not None:
                 return output  # unchanged since the previous serve rebuild: its HTML is reused
             started = time.perf_counter()
-            rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
-            output = rendered if rendered is not None else self.renderer.render(generated)
+            try:
+                rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
+                output = rendered if rendered is not None else self.renderer.render(generated)
+            except jinja2.TemplateError as exc:
+                return self._template_failed(exc, generated, config)
             self.timings["render"] += time.perf_counter() - started
         elif not self.config.raw_html:
             output = sanitise_page(output)  # hand-written Markdown: the same sanitiser as YAML
@@ -392,10 +405,36 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if kind is None:
             return output
         t = translator(self.config.language)
-        output = searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
+        # page.title is HTML (the theme prints it unescaped); searchable() escapes plain text.
+        title = html.unescape(page.title or "")
+        output = searchable(output, title=title, kind=kind, kind_label=t(f"kind_{kind}"))
         if self.config.search:
             self._index_page(page, output, config)
         return output
+
+    def _template_failed(
+        self, exc: jinja2.TemplateError, page: GeneratedPage, config: MkDocsConfig
+    ) -> str:
+        """A broken template: one located line; under ``serve`` the page shows it instead."""
+        root = self.project_root(config)
+        name = getattr(exc, "filename", None) or str(
+            root / self.config.templates_dir / page.template
+        )
+        path = Path(name)
+        if not path.exists():
+            path = Path(__file__).parent / "templates" / page.template
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        problem = Problem(
+            rel,
+            getattr(exc, "lineno", None) or 1,
+            1,
+            f"template error: {exc.message or type(exc).__name__}",
+            f"while rendering /{page.url}; fix the template (built-in ones: plugins/playbook/templates/)",
+        )
+        if not self.serving:
+            raise PluginError(problem.format()) from None
+        log.error(problem.format())
+        return error_html([problem], self.config.language)
 
     def _close_pool(self) -> None:
         if self.fragments is not None:
