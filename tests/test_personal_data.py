@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from playbook.privacy import find_personal_data, normalise, redact
 
 SLIPPED_THROUGH = [
-    ("１３９１２３４５６７８", "a mobile phone number", "139****5678"),
-    ("138.1234.5678", "a mobile phone number", "138****5678"),
-    ("138 123 45678", "a mobile phone number", "138****5678"),
-    ("139\u200b1234\u200d5678", "a mobile phone number", "139****5678"),
-    ("139<!-- -->12345678", "a mobile phone number", "139****5678"),
-    ("139**1234**5678", "a mobile phone number", "139****5678"),
-    ("zhang＠x.com", "an e-mail address", "z***@x.com"),
-    ("座机 021-62345678", "a landline phone number", "021-****5678"),
-    ("电话 (0755) 82345678", "a landline phone number", "(0755) ****5678"),
+    ("１３９１２３４５６７８", "personal.mobile", "139****5678"),
+    ("138.1234.5678", "personal.mobile", "138****5678"),
+    ("138 123 45678", "personal.mobile", "138****5678"),
+    ("139\u200b1234\u200d5678", "personal.mobile", "139****5678"),
+    ("139<!-- -->12345678", "personal.mobile", "139****5678"),
+    ("139**1234**5678", "personal.mobile", "139****5678"),
+    ("zhang＠x.com", "personal.email", "z***@x.com"),
+    ("座机 021-62345678", "personal.landline", "021-****5678"),
+    ("电话 (0755) 82345678", "personal.landline", "(0755) ****5678"),
 ]
 
 

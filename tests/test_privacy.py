@@ -48,7 +48,7 @@ RECORDS = [
 def test_private_data_of_every_kind_never_reaches_any_built_file(project: Project) -> None:
     project.write(
         "mkdocs.yml",
-        "site_url: http://127.0.0.1:8000/\n"  # the sitemap lists pages only with a site_url
+        "site_url: https://playbook.corp.example/\n"  # the sitemap lists pages only with a site_url
         + project.read("mkdocs.yml").replace("plugins:\n", "plugins:\n  - search\n"),
     )
     for rel in RECORDS:
@@ -90,18 +90,18 @@ def test_scan_reads_gzip_and_pagefind_chunks(tmp_path: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("联系 13812345678", "a mobile phone number"),
-        ("电话：13812345678。", "a mobile phone number"),
-        ("+86 138 1234 5678", "a mobile phone number"),
-        ("+86-13812345678", "a mobile phone number"),
-        ("8613812345678", "a mobile phone number"),
-        ("138-1234-5678", "a mobile phone number"),
-        ("138 1234 5678", "a mobile phone number"),
-        ("邮箱 wang.li@example.com.cn", "an e-mail address"),
-        ("x+tag@sub.example.org", "an e-mail address"),
-        ("身份证 110101199003074514", "a resident-ID number"),
-        ("11010519491231002X", "a resident-ID number"),
-        ("11010519491231002x", "a resident-ID number"),
+        ("联系 13812345678", "personal.mobile"),
+        ("电话：13812345678。", "personal.mobile"),
+        ("+86 138 1234 5678", "personal.mobile"),
+        ("+86-13812345678", "personal.mobile"),
+        ("8613812345678", "personal.mobile"),
+        ("138-1234-5678", "personal.mobile"),
+        ("138 1234 5678", "personal.mobile"),
+        ("邮箱 wang.li@example.com.cn", "personal.email"),
+        ("x+tag@sub.example.org", "personal.email"),
+        ("身份证 110101199003074514", "personal.resident_id"),
+        ("11010519491231002X", "personal.resident_id"),
+        ("11010519491231002x", "personal.resident_id"),
     ],
 )
 def test_personal_data_patterns(text: str, kind: str) -> None:
@@ -209,9 +209,10 @@ def test_personal_data_in_any_published_field_is_refused(
     result = load_project(Settings(project.root, today=dt.date.fromisoformat(TODAY)))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "139 8765 4321" in row)
     name = next((p for p in reversed(at) if isinstance(p, str)), "")
-    found = [p for p in result.problems if "personal data must not be published" in p.message]
+    found = [p for p in result.problems if p.message.code == "field.personal"]
     assert [(p.path, p.line) for p in found] == [(rel, line)], result.problems
-    assert "a mobile phone number" in found[0].message and name in found[0].message
+    assert "a mobile phone number" in found[0].text("en") and name in found[0].text("en")
+    assert "含有手机号；个人信息不能公开发布" in found[0].text()
 
 
 def test_example_site_holds_only_files_on_the_allow_list(example_site: Project) -> None:

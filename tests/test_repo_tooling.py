@@ -63,13 +63,33 @@ def test_workflow_validates_builds_tests_and_publishes() -> None:
     assert any("apt-get install" in r and "chromium" in r for r in runs)
     assert check["container"].startswith("python:3.11")
     uses = {step.get("uses", "").split("@")[0]: step for step in check["steps"]}
-    assert "default_branch" in uses["actions/upload-pages-artifact"]["if"]
+    opt_in = "vars.PLAYBOOK_PUBLISH_PAGES == 'true'"
+    upload = uses["actions/upload-pages-artifact"]["if"]
+    assert "default_branch" in upload and upload.startswith(opt_in + " &&")
     deploy = flow["jobs"]["deploy"]
+    assert deploy["if"].startswith(opt_in + " &&")
     assert deploy["needs"] == "check"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert flow["permissions"] == {"contents": "read"}
+
+
+def test_actions_are_pinned_to_commits_and_drop_the_checkout_token() -> None:
+    for workflow in WORKFLOWS:
+        flow = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+        steps = [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+        used = [step for step in steps if "uses" in step]
+        assert used
+        for step in used:
+            action, _, ref = step["uses"].partition("@")
+            assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{workflow.name}: {step['uses']}"
+            if action == "actions/checkout":
+                assert step["with"]["persist-credentials"] is False
+        text = workflow.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
 
 
 def test_pre_commit_hooks_run_known_commands_on_content_files() -> None:

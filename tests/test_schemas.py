@@ -167,7 +167,7 @@ BAD: dict[str, tuple[str, Mutation, str]] = {
     "too few questions": (
         INDUSTRY,
         lambda d: d["discovery_questions"].pop(),
-        "needs at least 3 items",
+        "needs at least 3 item(s)",
     ),
     "no responses": (OBJECTION, _set(("responses",), []), "needs at least 1 item"),
     "empty text": (CASE, _set(("title",), "  "), "must not be empty"),
@@ -214,7 +214,7 @@ def test_bad_file_is_rejected_by_validator_and_schema(project: Project, name: st
 
     result = load_project(Settings(root=project.root, today=dt.date(2026, 11, 27)))
     found = [p for p in result.problems if p.path == rel and p.severity == "error"]
-    assert any(message in p.message for p in found), [p.format() for p in result.problems]
+    assert any(message in p.text("en") for p in found), [p.format() for p in result.problems]
 
     schema = build_schema(_kind(rel), result.vocabulary)
     assert _schema_errors(schema, data), f"schema accepted a file the validator rejects: {name}"

@@ -103,7 +103,7 @@ def test_serve_shows_errors_and_recovers_without_restart(project: Project, tmp_p
     project.edit("cases/turnover-case.yaml", "reviewed: 2026-09-01", "reviewed: someday")
     with serve(project, tmp_path / "serve.log") as server:
         html = server.wait_for("cases/turnover-case/", lambda html: "someday" in html)
-        assert "&#39;reviewed&#39; must be a date written YYYY-MM-DD" in html
+        assert "&#39;reviewed&#39; 应该是 YYYY-MM-DD 格式的日期" in html
         project.edit("cases/turnover-case.yaml", "reviewed: someday", "reviewed: 2026-09-01")
         server.wait_for("cases/turnover-case/", lambda html: "周转天数从 15 天降到 7 天" in html)
 
@@ -112,22 +112,22 @@ def test_serve_shows_errors_and_recovers_without_restart(project: Project, tmp_p
         server.wait_for(page, lambda html: TITLE in html)
         original = project.read("cases/sorting-case.yaml")
         project.write("cases/sorting-case.yaml", original.replace("title:", f'"{HOSTILE_KEY}":'))
-        html = server.wait_for(page, lambda html: "unknown field" in html)
+        html = server.wait_for(page, lambda html: "未知字段" in html)
         # The browser shows every problem, escaped (problems quote content) ...
-        assert "cases/sorting-case.yaml:1:1: unknown field &#39;&lt;script&gt;" in html
-        assert "missing required field &#39;title&#39;" in html
+        assert "cases/sorting-case.yaml:1:1: 未知字段 &#39;&lt;script&gt;" in html
+        assert "缺少必填字段 &#39;title&#39;" in html
         assert HOSTILE_KEY not in html
         assert "内容有错误" in html
         # ... on every page, hand-written ones included, so whatever is open shows it ...
-        assert "unknown field" in server.wait_for("", lambda html: "unknown field" in html)
+        assert "未知字段" in server.wait_for("", lambda html: "未知字段" in html)
         # ... and the terminal lists them as path:line:column lines.
         terminal = server.terminal()
-        assert "cases/sorting-case.yaml:1:1: unknown field '<script>" in terminal
-        assert "cases/turnover-case.yaml:15:11: 'reviewed' must be a date" in terminal
+        assert "cases/sorting-case.yaml:1:1: 未知字段 '<script>" in terminal
+        assert "cases/turnover-case.yaml:15:11: 'reviewed' 应该是 YYYY-MM-DD 格式的日期" in terminal
 
         # The next valid save brings the site back, same server process.
         project.write("cases/sorting-case.yaml", original)
-        html = server.wait_for(page, lambda html: TITLE in html and "unknown field" not in html)
+        html = server.wait_for(page, lambda html: TITLE in html and "未知字段" not in html)
         assert "内容有错误" not in html
         assert server.process.poll() is None
 
@@ -157,5 +157,5 @@ def test_mkdocs_build_still_fails_hard_on_invalid_content(project: Project) -> N
         timeout=120,
     )
     assert proc.returncode != 0
-    assert "cases/sorting-case.yaml:1:1: unknown field 'titel'" in proc.stderr + proc.stdout
+    assert "cases/sorting-case.yaml:1:1: 未知字段 'titel'" in proc.stderr + proc.stdout
     assert not project.site.exists()

@@ -90,7 +90,7 @@ def test_empty_list_below_minimum(project: Project) -> None:
         "cases/sorting-case.yaml", "pain_points:\n  - sorting-efficiency", "pain_points: []"
     )
     assert problems(project) == [
-        "cases/sorting-case.yaml:8:14: 'pain_points' needs at least 1 item, has 0"
+        "cases/sorting-case.yaml:8:14: 'pain_points' needs at least 1 item(s), has 0"
     ]
 
 
@@ -303,4 +303,9 @@ def test_check_json_format(project: Project) -> None:
         "message": "unknown field 'titel'",
         "hint": "did you mean 'title'?",
         "severity": "error",
+        "code": "field.unknown",
     }
+    # Without --lang: the site's language (zh in the fixture).
+    project.lang = None
+    data = json.loads(project.run("check", "--format", "json")[1])
+    assert (data[0]["message"], data[0]["hint"]) == ("未知字段 'titel'", "是不是要写 'title'？")

@@ -24,8 +24,9 @@ from typing import Any, TextIO
 from .gitinfo import GitError, changed_files
 from .jsonschema_export import modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
+from .messages import tr
 from .problems import errors, sort_problems, to_json
-from .projectconfig import project_settings
+from .projectconfig import project_language, project_settings
 from .runlock import build_lock, run_tempdir
 from .scaffold import scaffold
 from .schema import ID_PATTERN
@@ -50,13 +51,20 @@ def _load(root: Path) -> LoadResult:
     return _load_with_settings(root)[1]
 
 
-def _print_problems(result: LoadResult, out: TextIO) -> None:
+def _lang(args: argparse.Namespace) -> str:
+    """``--lang`` if given, else the site's language (mkdocs.yml), else Chinese."""
+    chosen: str | None = getattr(args, "lang", None)
+    return chosen or project_language(args.project.resolve())
+
+
+def _print_problems(result: LoadResult, out: TextIO, lang: str) -> None:
     for problem in result.problems:
-        print(problem.format(), file=out)
+        print(problem.format(lang), file=out)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate only; exit 1 if any error."""
+    lang = _lang(args)
     changes = None
     if args.changed_since is not None:
         try:
@@ -69,59 +77,66 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if changes is not None:
         from .review import print_review, review  # imports the renderer: only when asked
 
-        print_review(review(result, changes, args.changed_since), out, args.format)
+        print_review(review(result, changes, args.changed_since, lang), out, args.format)
         if args.format == "json":
             return 1 if failures else 0
     elif args.format == "json":
-        print(to_json(result.problems), file=out)
+        print(to_json(result.problems, lang), file=out)
         return 1 if failures else 0
     else:
-        _print_problems(result, out)
+        _print_problems(result, out, lang)
     warnings = len(result.problems) - len(failures)
     seconds = sum(result.timings.values())
     if failures:
-        print(
-            f"✗ {len(failures)} error(s), {warnings} warning(s) in {len(result.files)} files ({seconds:.2f}s)",
-            file=out,
+        summary = tr(
+            "cli.check_failed",
+            lang,
+            errors=len(failures),
+            warnings=warnings,
+            files=len(result.files),
+            seconds=seconds,
         )
+        print(summary, file=out)
         return 1
     assert result.records is not None
     r = result.records
-    print(
-        f"✓ {len(r.cases)} cases, {len(r.objections)} objections, {len(r.industries)} industries valid"
-        f"{f', {warnings} warning(s)' if warnings else ''} ({seconds:.2f}s)",
-        file=out,
+    extra = tr("cli.check_ok_warnings", lang, warnings=warnings) if warnings else ""
+    summary = tr(
+        "cli.check_ok",
+        lang,
+        cases=len(r.cases),
+        objections=len(r.objections),
+        industries=len(r.industries),
+        extra=extra,
+        seconds=seconds,
     )
+    print(summary, file=out)
     return 0
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     """Write a scaffold for a new record; never overwrite."""
     root: Path = args.project
+    lang = _lang(args)
     if not ID_PATTERN.match(args.id):
-        print(
-            f"✗ '{args.id}' is not a valid id: use lowercase ASCII letters, digits and hyphens, e.g. 'acme-sorting'",
-            file=out,
-        )
+        print(tr("cli.new_invalid_id", lang, ident=args.id), file=out)
         return 2
     target = root / KIND_FOLDERS[args.kind] / f"{args.id}.yaml"
     if target.exists():
-        print(
-            f"✗ {target.relative_to(root).as_posix()} already exists; not overwriting it", file=out
-        )
+        print(tr("cli.new_exists", lang, path=target.relative_to(root).as_posix()), file=out)
         return 1
     result = _load(root)
     text = scaffold(args.kind, result.vocabulary, _today() or dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(modeline(args.kind, target, root) + text, encoding="utf-8")
     rel = target.relative_to(root).as_posix()
-    print(f"✓ wrote {rel}: replace every 【待填写】, then run 'python3 build.py check'", file=out)
+    print(tr("cli.new_wrote", lang, path=rel), file=out)
     # The new id belongs in the editor schemas' enums (e.g. an objection's proof cases).
     vocabulary = {name: dict(ids) for name, ids in result.vocabulary.items()}
     vocabulary.setdefault(args.kind, {})[args.id] = rel
     changed = write_schemas(root, vocabulary)
     if changed:
-        print(f"  updated {', '.join(changed)} (editor autocompletion)", file=out)
+        print(tr("cli.schemas_updated", lang, files=", ".join(changed)), file=out)
     return 0
 
 
@@ -132,6 +147,7 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     from .catalog import build_catalog
     from .health import build_report, format_text, parse_fail_on
 
+    lang = _lang(args)  # for the problems; the health report itself is in English
     try:
         fail_on = parse_fail_on(args.fail_on or "")
     except ValueError as exc:
@@ -144,8 +160,8 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     days = settings.freshness_days
     result = load_project(settings)
     if result.taxonomy is None or result.records is None:
-        _print_problems(result, out)
-        print("✗ fix the errors above first; health needs valid content", file=out)
+        _print_problems(result, out, lang)
+        print(tr("cli.health_invalid", lang), file=out)
         return 1
     catalog = build_catalog(result.taxonomy, result.records)
     report = build_report(catalog, root, days, settings.today)
@@ -162,19 +178,20 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
     """Regenerate the editor JSON Schemas under schemas/ (or, with --check, report stale ones)."""
     root: Path = args.project
+    lang = _lang(args)
     vocabulary = _load(root).vocabulary
     if args.check:
         stale = stale_schemas(root, vocabulary)
         for rel in stale:
-            print(f"✗ {rel} is out of date; run 'python3 build.py schemas'", file=out)
+            print(tr("cli.schema_stale", lang, path=rel), file=out)
         if not stale:
-            print("✓ schemas/ is up to date", file=out)
+            print(tr("cli.schemas_current", lang), file=out)
         return 1 if stale else 0
     changed = write_schemas(root, vocabulary)
-    print(
-        f"✓ wrote {', '.join(changed)}" if changed else "✓ schemas/ was already up to date",
-        file=out,
-    )
+    if changed:
+        print(tr("cli.schemas_wrote", lang, files=", ".join(changed)), file=out)
+    else:
+        print(tr("cli.schemas_unchanged", lang), file=out)
     return 0
 
 
@@ -192,15 +209,16 @@ def _clean_stale_temp(root: Path) -> None:
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     """Validate and build into a temporary folder, then swap it in as ``site/`` atomically."""
     root: Path = args.project.resolve()
+    lang = _lang(args)
     started = time.perf_counter()
     settings, result = _load_with_settings(root)
     if errors(result.problems):
-        _print_problems(result, out)
-        print(f"✗ {len(errors(result.problems))} error(s); nothing was written", file=out)
+        _print_problems(result, out, lang)
+        print(tr("cli.build_failed", lang, errors=len(errors(result.problems))), file=out)
         return 1
 
     def waiting() -> None:
-        print("• another build of this project is running; waiting for it to finish", file=out)
+        print(tr("cli.build_waiting", lang), file=out)
         out.flush()
 
     with build_lock(root, waiting), run_tempdir():
@@ -219,6 +237,7 @@ def _build_locked(
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
+    lang = _lang(args)
     _clean_stale_temp(root)
     temp = Path(tempfile.mkdtemp(prefix=".site-", suffix=".tmp", dir=root))
     counter = _WarningCounter()
@@ -238,11 +257,12 @@ def _build_locked(
         engine = time.perf_counter() - engine_started
     except (PluginError, Abort) as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        print(f"✗ build failed; the previous site/ is unchanged\n{exc}", file=out)
+        print(tr("cli.build_aborted", lang, error=str(exc)), file=out)
         return 1
     except OSError as exc:  # a full disk, a read-only or vanished folder …
         shutil.rmtree(temp, ignore_errors=True)
-        print(f"✗ {_os_error(exc, temp, root)}; the previous site/ is unchanged", file=out)
+        error = _os_error(exc, temp, root, lang)
+        print(tr("cli.write_failed_kept", lang, error=error), file=out)
         return 1
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
@@ -254,7 +274,7 @@ def _build_locked(
         _swap_in(temp, site)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        print(f"✗ {_os_error(exc, temp, root)}", file=out)
+        print(f"✗ {_os_error(exc, temp, root, lang)}", file=out)
         return 1
     plugin = config.plugins["playbook"]
     timings: dict[str, float] = dict(getattr(plugin, "timings", {}))
@@ -286,11 +306,11 @@ def _build_locked(
         file=out,
     )
     if counter.count:
-        print(f"  {counter.count} warning(s) — see above", file=out)
+        print(tr("cli.build_warnings", lang, count=counter.count), file=out)
     return 0
 
 
-def _os_error(exc: OSError, temp: Path, root: Path) -> str:
+def _os_error(exc: OSError, temp: Path, root: Path, lang: str) -> str:
     """``site/x/index.html:1:1: cannot write: No space left on device`` (one line)."""
     name = str(exc.filename or "")
     where = name
@@ -298,8 +318,7 @@ def _os_error(exc: OSError, temp: Path, root: Path) -> str:
         where = "site" + name.removeprefix(str(temp))
     elif name.startswith(str(root)):
         where = name.removeprefix(str(root)).lstrip("/")
-    reason = exc.strerror or str(exc)
-    return f"{where}:1:1: cannot write: {reason}" if where else f"cannot write: {reason}"
+    return tr("cli.write_failed", lang, where=where or "site", reason=exc.strerror or str(exc))
 
 
 def _write_report(
@@ -341,14 +360,15 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from .livereload import notified_changes
 
     root: Path = args.project.resolve()
+    lang = _lang(args)
     result = _load(root)
     url = f"http://127.0.0.1:{args.port}/"
     failures = errors(result.problems)
     if failures:
         # The plugin lists the problems (terminal and browser) and recovers on the next valid save.
-        print(f"✗ {len(failures)} error(s); serving an error page on {url} until fixed", file=out)
+        print(tr("cli.serve_errors", lang, errors=len(failures), url=url), file=out)
     else:
-        print(f"✓ content valid; serving on {url} (Ctrl+C to stop)", file=out)
+        print(tr("cli.serve_ok", lang, url=url), file=out)
     out.flush()
     os.chdir(root)
     watching = contextlib.nullcontext() if args.poll else notified_changes()
@@ -371,6 +391,28 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
+    """Serve the built site behind sign-in with Caddy (see ``host``)."""
+    from .host import cmd_host as host
+
+    return host(args, out)
+
+
+def cmd_server_config(args: argparse.Namespace, out: TextIO) -> int:
+    """Rewrite (or, with --check, compare) the Caddy and nginx files in deploy/."""
+    from .webserver import stale_repository_files, write_repository_files
+
+    root: Path = args.project
+    if args.check:
+        stale = stale_repository_files(root)
+        for rel in stale:
+            print(f"✗ {rel} is out of date; run 'python3 build.py server-config'", file=out)
+        return 1 if stale else 0
+    changed = write_repository_files(root)
+    print(f"✓ wrote {', '.join(changed)}" if changed else "✓ deploy/ is up to date", file=out)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="build.py", description="Sales playbook site generator")
@@ -380,6 +422,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content; exit 1 on any error")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    _add_lang(check)
     check.add_argument(
         "--changed-since",
         metavar="REF",
@@ -387,11 +430,13 @@ def parser() -> argparse.ArgumentParser:
     )
     build = sub.add_parser("build", help="validate and write the site to site/")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _add_lang(build)
     build.add_argument(
         "--report", type=Path, default=None, help="write phase timings as JSON to this file"
     )
     serve = sub.add_parser("serve", help="build and serve with live reload")
     serve.add_argument("--port", type=int, default=8000)
+    _add_lang(serve)
     serve.add_argument(
         "--poll",
         action="store_true",
@@ -401,6 +446,7 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a scaffold for a new record")
     new.add_argument("kind", choices=sorted(KIND_FOLDERS))
     new.add_argument("id")
+    _add_lang(new)
     health = sub.add_parser("health", help="content-health report (stale, orphans, duplicates …)")
     health.add_argument("--format", choices=("text", "json"), default="text")
     health.add_argument(
@@ -411,11 +457,29 @@ def parser() -> argparse.ArgumentParser:
     health.add_argument(
         "--days", type=int, help="freshness window (default: freshness_days in mkdocs.yml)"
     )
+    _add_lang(health)
     schemas = sub.add_parser("schemas", help="regenerate the editor JSON Schemas in schemas/")
     schemas.add_argument(
         "--check", action="store_true", help="only report schema files that are out of date"
     )
+    _add_lang(schemas)
+    from .host import add_arguments
+
+    add_arguments(sub.add_parser("host", help="serve the built site to the team behind sign-in"))
+    server_config = sub.add_parser(
+        "server-config", help="rewrite the Caddy and nginx files in deploy/ (same headers as host)"
+    )
+    server_config.add_argument("--check", action="store_true", help="only report stale files")
     return p
+
+
+def _add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of messages (default: the site's language in mkdocs.yml, else zh)",
+    )
 
 
 COMMANDS = {
@@ -425,6 +489,8 @@ COMMANDS = {
     "new": cmd_new,
     "schemas": cmd_schemas,
     "health": cmd_health,
+    "host": cmd_host,
+    "server-config": cmd_server_config,
 }
 
 

@@ -23,7 +23,7 @@ def error_html(problems: Iterable[Problem], language: str = "zh") -> str:
     """An HTML fragment listing ``problems`` in a Material "failure" admonition."""
     t = translator(language)
     items = Markup("").join(
-        Markup("<li><code>{}</code></li>").format(problem.format()) for problem in problems
+        Markup("<li><code>{}</code></li>").format(problem.format(language)) for problem in problems
     )
     return str(
         Markup(

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import model
 from .fsguard import is_inside
+from .messages import msg
 from .pagecheck import check_pages
 from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
@@ -122,8 +123,8 @@ def discover(root: Path, problems: list[Problem], allow_symlinks: bool = False) 
                         rel,
                         1,
                         1,
-                        "content files must end in .yaml",
-                        f"rename it to {stem}.yaml",
+                        msg("file.yml_suffix"),
+                        msg("file.yml_suffix.hint", stem=stem),
                     )
                 )
             elif suffix == "yaml":
@@ -178,8 +179,8 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
                 KIND_FOLDERS["case"],
                 1,
                 1,
-                f"{len(files):,} records, over the limit of {settings.limits.max_records:,}",
-                "raise limits.max_records for the playbook plugin in mkdocs.yml",
+                msg("records.too_many", count=len(files), limit=settings.limits.max_records),
+                msg("records.too_many.hint"),
             )
         )
     _check_duplicate_ids(files, problems)
@@ -231,7 +232,7 @@ def load_record(
 
 def _read(file: Path, path: str, limits: Limits, problems: list[Problem]) -> Document | None:
     if not file.is_file():
-        problems.append(Problem(path, 1, 1, "file not found", "every project needs this file"))
+        problems.append(Problem(path, 1, 1, msg("file.not_found"), msg("file.not_found.hint")))
         return None
     try:
         doc = read_document(file, path, limits)
@@ -239,15 +240,13 @@ def _read(file: Path, path: str, limits: Limits, problems: list[Problem]) -> Doc
         problems.append(exc.problem)
         return None
     except OSError as exc:
-        problems.append(Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+        problems.append(Problem(path, 1, 1, msg("file.unreadable", error=str(exc.strerror or exc))))
         return None
     if doc.data is None:
-        problems.append(
-            Problem(path, 1, 1, "file is empty", "run 'python3 build.py new …' for a scaffold")
-        )
+        problems.append(Problem(path, 1, 1, msg("file.empty"), msg("file.empty.hint")))
         return None
     if not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "file must be a mapping of fields (name: value)"))
+        problems.append(doc.problem((), msg("file.not_mapping")))
         return None
     return doc
 
@@ -266,7 +265,9 @@ def _validate_taxonomy(doc: Document, problems: list[Problem]) -> dict[str, Any]
             if check_slug(doc, at, ident, problems) and list_name == "pain_points":
                 check_reserved(doc, "pain_point", ident, problems, at)
             if ident in seen:
-                problems.append(doc.problem(at, f"duplicate id '{ident}' in '{list_name}'"))
+                problems.append(
+                    doc.problem(at, msg("taxonomy.duplicate_id", ident=ident, list=list_name))
+                )
             seen.add(ident)
     return data
 
@@ -305,8 +306,8 @@ def _check_duplicate_ids(files: list[SourceFile], problems: list[Problem]) -> No
                     source.path,
                     1,
                     1,
-                    f"duplicate {source.kind} id '{source.ident}'",
-                    f"also defined in {first[key].path}",
+                    msg("id.duplicate", kind=msg(f"ref.{source.kind}"), ident=source.ident),
+                    msg("id.duplicate.hint", path=first[key].path),
                 )
             )
         else:
@@ -342,17 +343,17 @@ def _validate_record(
                     source.path,
                     line,
                     column,
-                    f"last reviewed {reviewed.isoformat()}, {age} days ago "
-                    f"(older than the {freshness_days}-day freshness window)",
-                    f"ask {data.get('owner', 'the owner')} to confirm it and update 'reviewed'",
+                    msg("reviewed.stale", date=reviewed.isoformat(), age=age, days=freshness_days),
+                    msg(
+                        "reviewed.stale.hint",
+                        owner=data.get("owner") or msg("reviewed.owner_unknown"),
+                    ),
                     "warning",
                 )
             )
         elif age < -1:
             problems.append(
-                doc.problem(
-                    ("reviewed",), f"'reviewed' date {reviewed.isoformat()} is in the future"
-                )
+                doc.problem(("reviewed",), msg("reviewed.future", date=reviewed.isoformat()))
             )
     if any(p.severity == "error" for p in problems[before:]):
         return None

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import urls
 from .catalog import Catalog, build_catalog
@@ -32,6 +34,7 @@ from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
 from .markup import sanitise_page
+from .messages import msg, tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -39,6 +42,7 @@ from .mkdocs_pages import (
     mark_shared,
     site_key,
 )
+from .page_security import add_noindex, externalise_scripts
 from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
 from .problems import Problem, errors
 from .progress import PageProgress
@@ -48,6 +52,7 @@ from .render import GeneratedPage, Renderer
 from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .signatures import page_signatures
+from .siteurl import hosted_site_url
 from .yamlsource import Limits
 
 log = get_plugin_logger(__name__)
@@ -98,6 +103,8 @@ class PlaybookConfig(base.Config):
     """Show when each record last changed in git (one ``git log`` pass; skipped without git)."""
     search = opt.Type(bool, default=True)
     """Build the Pagefind search index over the finished site."""
+    noindex = opt.Type(bool, default=True)
+    """Mark every page ``<meta name="robots" content="noindex">``; false for a public playbook."""
     publish_types = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_PUBLISH_TYPES))
     """File types published from ``content/`` besides pages (images, PDF, audio, video)."""
     allow_symlinks = opt.Type(bool, default=False)
@@ -143,6 +150,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Pages written so far (progress lines on large builds)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
+        self.inline_scripts: dict[str, str] = {}
+        """Theme scripts moved out of the pages (site path → code); kept across serve rebuilds,
+        since reused pages still link theirs."""
         self.published: frozenset[str] = frozenset()
         """Docs-relative files that may be published (``publish.inventory``)."""
 
@@ -177,6 +187,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return config
         self.build_started = time.perf_counter()
+        site_url, note = hosted_site_url(config.site_url, os.environ, serving=self.serving)
+        if note:
+            log.info(note)
+        config.site_url = site_url
         root = self.project_root(config)
         today = os.environ.get("PLAYBOOK_TODAY")
         # The same option check as `build.py check`, so both accept and refuse the same values.
@@ -201,14 +215,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._serve_errors(failures, result)
             return config
         if failures:
+            lang = self.config.language
             raise PluginError(
-                f"{len(failures)} problem(s) in the playbook content:\n"
-                + "\n".join(p.format() for p in failures)
+                tr("plugin.failed", lang, count=len(failures))
+                + "\n"
+                + "\n".join(p.format(lang) for p in failures)
             )
         # Stale records are a content-health matter, not a broken site: they are listed
         # (and `build.py check` prints them as warnings) but do not fail `--strict` builds.
         for warning in result.problems:
-            log.info(warning.format())
+            log.info(warning.format(self.config.language))
         assert result.taxonomy is not None and result.records is not None
         started = time.perf_counter()
         self.catalog = build_catalog(result.taxonomy, result.records)
@@ -261,8 +277,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
         """Keep `serve` alive: log the problems and turn every page into the error list."""
         for problem in failures:
-            log.error(problem.format())
-        log.error(f"{len(failures)} problem(s); the browser shows them until the next valid save")
+            log.error(problem.format(self.config.language))
+        log.error(tr("plugin.serve_errors", self.config.language, count=len(failures)))
         self.problems = failures
         title = translator(self.config.language)("content_errors")
         self.pages = {uri: GeneratedPage(uri, title, "") for uri in error_page_uris(result)}
@@ -375,7 +391,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         # The theme prints page.title as HTML: a hand-written page's front-matter title is
-        # text, so it is escaped here, once (titles from its first heading are HTML already).
+        # text, so it is escaped here, once (a title from its first heading is HTML already).
         title = page.meta.get("title") if self.config.enabled else None
         if isinstance(title, str) and self.pages.get(page.file.src_uri) is None:
             page.meta["title"] = html.escape(title, quote=False)
@@ -428,12 +444,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             rel,
             getattr(exc, "lineno", None) or 1,
             1,
-            f"template error: {exc.message or type(exc).__name__}",
-            f"while rendering /{page.url}; fix the template (built-in ones: plugins/playbook/templates/)",
+            msg("template.error", error=exc.message or type(exc).__name__),
+            msg("template.error.hint", url=page.url),
         )
         if not self.serving:
-            raise PluginError(problem.format()) from None
-        log.error(problem.format())
+            raise PluginError(problem.format(self.config.language)) from None
+        log.error(problem.format(self.config.language))
         return error_html([problem], self.config.language)
 
     def _close_pool(self) -> None:
@@ -449,11 +465,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Runs last, so the stored HTML is what every plugin made of the page.
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.config.enabled:
+            output = self._secure(output, lambda uri: get_relative_url(uri, page.url))
         if self.serve_cache is not None and isinstance(page, RecordPage):
             self.serve_cache.store(page, output)
         if self.progress is not None:
             self.progress.page_written()
         return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        # Theme-only pages (404.html) are served at any depth: they link from the site root.
+        root = urlsplit(config.site_url or "/").path or "/"
+        return self._secure(output_content, lambda uri: root + uri)
+
+    def _secure(self, output: str, link: Callable[[str], str]) -> str:
+        """A page without inline scripts (for the CSP), marked noindex unless turned off."""
+        output = externalise_scripts(output, link, self.inline_scripts)
+        return add_noindex(output) if self.config.noindex else output
+
+    def _write_inline_scripts(self, site: Path) -> None:
+        for uri, body in self.inline_scripts.items():
+            target = site / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
 
     def _serve_search(self, site: Path) -> None:
         """Under ``serve``: publish the last index at once, and refresh it in the background.
@@ -500,6 +538,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return
         site = Path(config.site_dir)
+        self._write_inline_scripts(site)
         if self.search_feed is not None:
             if self.progress is not None and self.progress.reporting:
                 log.info("search index: waiting for Pagefind to finish writing")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .messages import msg
 from .privacy import find_personal_data
 from .problems import Problem
 from .publish import DOCS_DIR
@@ -31,8 +32,8 @@ def check_pages(root: Path, pages: Iterable[str], limits: Limits) -> list[Proble
                         rel,
                         1,
                         1,
-                        f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                        "split it, or raise limits.max_file_bytes for the playbook plugin in mkdocs.yml",
+                        msg("file.too_large", size=size, limit=limits.max_file_bytes),
+                        msg("file.too_large.hint"),
                     )
                 )
                 continue
@@ -41,7 +42,9 @@ def check_pages(root: Path, pages: Iterable[str], limits: Limits) -> list[Proble
             problems.append(exc.problem)
             continue
         except OSError as exc:
-            problems.append(Problem(rel, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+            problems.append(
+                Problem(rel, 1, 1, msg("file.unreadable", error=exc.strerror or str(exc)))
+            )
             continue
         problems.extend(_text_problems(rel, text))
     return problems
@@ -57,8 +60,8 @@ def _text_problems(rel: str, text: str) -> list[Problem]:
                 rel,
                 line,
                 1,
-                f"page contains {found.kind} ({found.masked}); personal data must not be published",
-                "remove it: personal data belongs under 'private:' in a record, which is never published",
+                msg("page.personal", kind=msg(found.kind), masked=found.masked),
+                msg("page.personal.hint"),
             )
         )
     invisible = invisible_problem(text)

@@ -52,15 +52,16 @@ _INVISIBLE = re.compile(
 )
 """Zero-width, joiner, bidi-control and filler characters that render as nothing."""
 
-MOBILE = "a mobile phone number"
-LANDLINE = "a landline phone number"
-EMAIL = "an e-mail address"
-RESIDENT_ID = "a resident-ID number"
+MOBILE = "personal.mobile"
+LANDLINE = "personal.landline"
+EMAIL = "personal.email"
+RESIDENT_ID = "personal.resident_id"
+"""Kinds of personal data: their message codes in :mod:`messages`."""
 
 
 @dataclass(frozen=True)
 class PersonalData:
-    """One finding: what kind of personal data, and the value masked for messages."""
+    """One finding: what kind of personal data (a message code), and the value masked."""
 
     kind: str
     masked: str
@@ -144,10 +145,19 @@ def _valid_resident_id(number: str) -> bool:
     return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
 
 
+_MESSAGE_FORMS: dict[int, int | None] = {
+    **{0xFF10 + d: 0x30 + d for d in range(10)},
+    0xFF20: ord("@"),
+    **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"},
+}
+
+
 def redact(message: str) -> str:
     """``message`` with every phone number, e-mail address and resident-ID number masked
     (messages quote content; personal data must not reach terminals, JSON or CI logs)."""
-    text = unicodedata.normalize("NFKC", message)
+    # Full-width digits and ＠ one for one, invisible characters dropped: the rest of the
+    # message (Chinese punctuation included) stays as written.
+    text = message.translate(_MESSAGE_FORMS)
     for _ in range(20):  # each pass masks one value; messages are short
         found = _find(text)
         if found is None:

@@ -1,12 +1,17 @@
-"""Problems found in content: errors stop the build, warnings are reported."""
+"""Problems found in content: errors stop the build, warnings are reported.
+
+A problem carries message codes (see :mod:`messages`), not text: it is rendered in
+the reader's language only when it is shown.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from .messages import DEFAULT_LANGUAGE, NO_MSG, Msg
 from .privacy import redact
 
 Severity = Literal["error", "warning"]
@@ -14,36 +19,54 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding, pointing at ``path:line:column`` (1-based) in a content file.
-
-    Messages quote content, so personal data in them is masked on creation
-    (``138****5678``): it reaches no terminal, JSON output, error page or CI log.
-    """
+    """One finding, pointing at ``path:line:column`` (1-based) in a content file."""
 
     path: str
     line: int
     column: int
-    message: str
-    hint: str = ""
+    message: Msg
+    hint: Msg = NO_MSG
     severity: Severity = "error"
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "message", redact(self.message))
-        object.__setattr__(self, "hint", redact(self.hint))
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The message in ``lang``; personal data it quotes is masked (``138****5678``),
+        so it reaches no terminal, JSON output, error page or CI log."""
+        return redact(self.message.render(lang))
 
-    def format(self) -> str:
+    def hint_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The hint in ``lang`` ("" when there is none), masked like the message."""
+        return redact(self.hint.render(lang))
+
+    def format(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Render as ``path:line:column: message (hint)``, the form editors understand.
 
         Always one line: messages quote content, which may hold line breaks or
-        control characters; those are shown escaped.
+        control characters; those are shown escaped. ``warning:`` stays English in
+        every language: tools (CI annotations, editors' problem matchers) look for it.
         """
-        path, message = _one_line(self.path), _one_line(self.message)
-        text = f"{path}:{self.line}:{self.column}: {message}"
-        if self.severity == "warning":
-            text = f"{path}:{self.line}:{self.column}: warning: {message}"
-        if self.hint:
-            text += f" ({_one_line(self.hint)})"
-        return text
+        return format_line(self.to_dict(lang))
+
+    def to_dict(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+        """Plain data in ``lang`` (``check --format json``): the code stays for tools."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.message.code,
+            "message": self.text(lang),
+            "hint": self.hint_text(lang),
+        }
+
+
+def format_line(problem: dict[str, Any]) -> str:
+    """``path:line:column: [warning: ]message (hint)`` from :meth:`Problem.to_dict` data."""
+    path, message = _one_line(problem["path"]), _one_line(problem["message"])
+    marker = "warning: " if problem["severity"] == "warning" else ""
+    text = f"{path}:{problem['line']}:{problem['column']}: {marker}{message}"
+    if problem["hint"]:
+        text += f" ({_one_line(problem['hint'])})"
+    return text
 
 
 def _one_line(text: str) -> str:
@@ -62,6 +85,6 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def to_json(problems: Iterable[Problem]) -> str:
+def to_json(problems: Iterable[Problem], lang: str = DEFAULT_LANGUAGE) -> str:
     """Serialise problems for tools (``check --format json``)."""
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    return json.dumps([p.to_dict(lang) for p in problems], ensure_ascii=False, indent=2)

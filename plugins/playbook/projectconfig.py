@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .load import Settings
+from .messages import Language, language, msg
 from .problems import Problem
 from .publish import ACTIVE_TYPES, DATA_TYPES, PublishOptions
 from .yamlsource import Limits
@@ -70,7 +71,14 @@ def read_plugin_options(root: Path) -> tuple[dict[str, Any], list[Problem]]:
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return {}, [Problem(CONFIG_FILE, line, column, f"cannot read {CONFIG_FILE}: {exc}")]
+        return {}, [
+            Problem(
+                CONFIG_FILE,
+                line,
+                column,
+                msg("config.unreadable", file=CONFIG_FILE, error=str(exc)),
+            )
+        ]
     plugins = data.get("plugins") if isinstance(data, dict) else None
     entries: list[Any] = (
         [{k: v} for k, v in plugins.items()] if isinstance(plugins, dict) else plugins or []
@@ -93,7 +101,7 @@ def _whole_number(value: Any, name: str, problems: list[Problem], minimum: int) 
                 CONFIG_FILE,
                 1,
                 1,
-                f"playbook option '{name}' must be a whole number ≥ {minimum}, got {value!r}",
+                msg("config.whole_number", name=name, minimum=minimum, value=repr(value)),
             )
         )
         return None
@@ -112,7 +120,7 @@ def settings_from_options(
     freshness = _whole_number(freshness, "freshness_days", problems, 0)
     raw_limits = options.get("limits") or {}
     if not isinstance(raw_limits, Mapping):
-        problems.append(Problem(CONFIG_FILE, 1, 1, "playbook option 'limits' must be a mapping"))
+        problems.append(Problem(CONFIG_FILE, 1, 1, msg("config.limits_mapping")))
         raw_limits = {}
     limits: dict[str, int] = {}
     for name in LIMIT_NAMES:
@@ -129,8 +137,8 @@ def settings_from_options(
                     CONFIG_FILE,
                     1,
                     1,
-                    f"unknown playbook option 'limits.{name}'",
-                    "known limits: " + ", ".join(LIMIT_NAMES),
+                    msg("config.unknown_limit", name=str(name)),
+                    msg("config.unknown_limit.hint", known=", ".join(LIMIT_NAMES)),
                 )
             )
     settings = Settings(
@@ -153,7 +161,7 @@ def _publish_options(options: Mapping[str, Any], problems: list[Problem]) -> Pub
                 CONFIG_FILE,
                 1,
                 1,
-                f"playbook option 'allow_symlinks' must be true or false, got {allow!r}",
+                msg("config.allow_symlinks", value=repr(allow)),
             )
         )
         allow = defaults.allow_symlinks
@@ -166,25 +174,21 @@ def _publish_options(options: Mapping[str, Any], problems: list[Problem]) -> Pub
                 CONFIG_FILE,
                 1,
                 1,
-                "playbook option 'publish_types' must be a list of file extensions",
-                "e.g. publish_types: [png, jpg, pdf]",
+                msg("config.publish_types"),
+                msg("config.publish_types.hint"),
             )
         )
         return PublishOptions(defaults.publish_types, allow)
     types = {t.lower().lstrip(".") for t in raw}
     for refused in sorted(types & (ACTIVE_TYPES | DATA_TYPES)):
-        why = (
-            "they can run script in the browser"
-            if refused in ACTIVE_TYPES
-            else "they are content, not assets"
-        )
+        why = msg("config.type_active" if refused in ACTIVE_TYPES else "config.type_content")
         problems.append(
             Problem(
                 CONFIG_FILE,
                 1,
                 1,
-                f"playbook option 'publish_types' may not include '{refused}': {why}",
-                f"remove '{refused}' from publish_types",
+                msg("config.type_refused", type=refused, why=why),
+                msg("config.type_refused.hint", type=refused),
             )
         )
     return PublishOptions(frozenset(types - ACTIVE_TYPES - DATA_TYPES), allow)
@@ -195,3 +199,18 @@ def project_settings(root: Path, today: dt.date | None = None) -> tuple[Settings
     options, problems = read_plugin_options(root)
     settings, more = settings_from_options(root, options, today)
     return settings, problems + more
+
+
+def project_language(root: Path) -> Language:
+    """The language of messages for the project at ``root``: the plugin's ``language``
+    option in mkdocs.yml, else the theme's, else Chinese."""
+    options, _ = read_plugin_options(root)
+    if options.get("language"):
+        return language(options["language"])
+    file = root / CONFIG_FILE
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        return language(None)
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return language(theme.get("language") if isinstance(theme, dict) else None)

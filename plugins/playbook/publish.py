@@ -24,6 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .messages import NO_MSG, Msg, msg
 from .problems import Problem, Severity
 
 DOCS_DIR = "content"
@@ -57,11 +58,12 @@ LEFTOVER_PREFIXES = ("#", ".#", "~$")
 OS_LITTER = frozenset({"Thumbs.db", "desktop.ini", ".DS_Store"})
 
 SPECIAL_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "special.fifo"),
+    (stat.S_ISSOCK, "special.socket"),
+    (stat.S_ISCHR, "special.char_device"),
+    (stat.S_ISBLK, "special.block_device"),
 )
+"""File-mode test → message code naming the kind of special file."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,9 @@ class _Walker:
         self.seen: set[str] = set()
         """Resolved folders walked already (linked folders may lead back)."""
 
-    def error(self, rel: str, message: str, hint: str = "", severity: Severity = "error") -> None:
+    def error(
+        self, rel: str, message: Msg, hint: Msg = NO_MSG, severity: Severity = "error"
+    ) -> None:
         self.found.problems.append(Problem(rel, 1, 1, message, hint, severity))
 
     def walk(self, folder: Path, rel_folder: str) -> None:
@@ -144,8 +148,8 @@ class _Walker:
         except OSError as exc:
             self.error(
                 rel_folder,
-                f"cannot read folder: {exc.strerror or exc}",
-                "give the build user read and execute permission on it (chmod a+rx)",
+                msg("publish.folder_unreadable", error=str(exc.strerror or exc)),
+                msg("publish.folder_unreadable.hint"),
             )
             return
         for entry in entries:
@@ -158,8 +162,8 @@ class _Walker:
         if is_leftover(name):
             self.error(
                 rel,
-                "editor leftover ignored (never published)",
-                "delete it, or move it out of the content folders",
+                msg("publish.leftover"),
+                msg("publish.leftover.hint"),
                 "warning",
             )
             return
@@ -169,22 +173,20 @@ class _Walker:
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
-            self.error(rel, f"cannot read file: {exc.strerror or exc}")
+            self.error(rel, msg("file.unreadable", error=str(exc.strerror or exc)))
             return
         if stat.S_ISDIR(mode):
             self.walk(path, rel)
             return
         if not stat.S_ISREG(mode):
-            kind = next((what for test, what in SPECIAL_KINDS if test(mode)), "a special file")
-            self.error(
-                rel, f"not a regular file but {kind}", "remove it; content folders hold files only"
-            )
+            kind = next((what for test, what in SPECIAL_KINDS if test(mode)), "special.other")
+            self.error(rel, msg("publish.special", kind=msg(kind)), msg("publish.special.hint"))
             return
         if not os.access(path, os.R_OK):
             self.error(
                 rel,
-                "cannot read file: Permission denied",
-                "give the build user read permission on it (chmod a+r)",
+                msg("file.unreadable", error="Permission denied"),
+                msg("publish.file_unreadable.hint"),
             )
             return
         self.classify(rel)
@@ -194,33 +196,26 @@ class _Walker:
         if not self.options.allow_symlinks:
             self.error(
                 rel,
-                "symbolic link refused",
-                "copy the file or folder in, or set allow_symlinks: true for the "
-                "playbook plugin in mkdocs.yml",
+                msg("link.refused"),
+                msg("link.refused.hint"),
             )
             return False
         target = path.resolve()
         if not target.exists():
-            self.error(rel, "broken symbolic link", "remove it or fix its target")
+            self.error(rel, msg("link.broken"), msg("link.broken.hint"))
             return False
         if not target.is_relative_to(self.resolved_root):
             if is_dir:
-                self.error(
-                    rel,
-                    "symbolic link to a folder outside the project",
-                    "copy the folder in instead",
-                )
+                self.error(rel, msg("link.folder_outside"), msg("link.folder_outside.hint"))
             else:
-                self.error(
-                    rel, "symbolic link points outside the project", "copy the file in instead"
-                )
+                self.error(rel, msg("link.file_outside"), msg("link.file_outside.hint"))
             return False
         inside = target.relative_to(self.resolved_root).parts
         if any(part.startswith(".") for part in inside):
             self.error(
                 rel,
-                "symbolic link into a hidden folder (such as .git)",
-                "link only to content files",
+                msg("link.hidden"),
+                msg("link.hidden.hint"),
             )
             return False
         return True
@@ -242,23 +237,28 @@ class _Walker:
         if lower in {"yaml", "yml"}:
             self.error(
                 rel,
-                "YAML file outside the record folders is never read",
-                "records go in cases/, content/objections/ or content/industries/; "
-                "move or delete this file",
+                msg("publish.stray_yaml"),
+                msg("publish.stray_yaml.hint"),
             )
         elif suffix == "md":
             self.found.pages.append(docs_rel)
         elif lower == "md":
-            self.error(rel, f"page file ends in .{suffix}", f"rename it to {pure.stem}.md")
+            self.error(
+                rel,
+                msg("publish.page_suffix", suffix=suffix),
+                msg("hint.rename_md", stem=pure.stem),
+            )
         elif lower in self.options.publish_types and lower not in ACTIVE_TYPES:
             self.found.assets.append(docs_rel)
         else:
-            kind = f"'.{suffix}' files" if suffix else "files without an extension"
+            kind = msg("publish.type", suffix=suffix) if suffix else msg("publish.no_type")
             self.error(
                 rel,
-                f"{kind} are not published from {DOCS_DIR}/",
-                "move it out of the content folders, or add its type to publish_types "
-                f"in mkdocs.yml (allowed: {', '.join(sorted(self.options.publish_types))})",
+                msg("publish.not_published", kind=kind, folder=DOCS_DIR),
+                msg(
+                    "publish.not_published.hint",
+                    allowed=", ".join(sorted(self.options.publish_types)),
+                ),
             )
 
     def record_folder_file(self, rel: str, suffix: str, folder: str) -> None:
@@ -268,14 +268,14 @@ class _Walker:
         if suffix.lower() in {"yaml", "yml"}:
             self.error(
                 rel,
-                f"record files end in lowercase .yaml, not .{suffix}",
-                f"rename it to {stem}.yaml",
+                msg("publish.record_suffix", suffix=suffix),
+                msg("file.yml_suffix.hint", stem=stem),
             )
         elif folder == RECORDS_DIR:
             self.error(
                 rel,
-                f"{RECORDS_DIR}/ holds only <id>.yaml case files",
-                "move this file out of cases/ (hand-written pages go in content/)",
+                msg("publish.cases_only", folder=RECORDS_DIR),
+                msg("publish.cases_only.hint"),
             )
 
 

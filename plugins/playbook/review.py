@@ -15,7 +15,7 @@ from .catalog import build_catalog
 from .gitinfo import Change
 from .impact import EVERY_PAGE, affected_pages
 from .load import LoadResult
-from .problems import Problem, errors
+from .problems import Problem, errors, format_line
 
 _MARK = {"added": "+", "altered": "~", "removed": "-"}
 
@@ -30,7 +30,7 @@ def split_problems(
     return mine, others
 
 
-def review(result: LoadResult, changes: list[Change], ref: str) -> dict[str, Any]:
+def review(result: LoadResult, changes: list[Change], ref: str, lang: str = "zh") -> dict[str, Any]:
     """Everything ``check --changed-since`` reports, as plain data."""
     catalog = None
     if result.taxonomy is not None and result.records is not None:
@@ -39,8 +39,8 @@ def review(result: LoadResult, changes: list[Change], ref: str) -> dict[str, Any
     return {
         "ref": ref,
         "changed": [asdict(c) for c in changes],
-        "problems_in_changed_files": [asdict(p) for p in mine],
-        "problems_in_other_files": [asdict(p) for p in others],
+        "problems_in_changed_files": [p.to_dict(lang) for p in mine],
+        "problems_in_other_files": [p.to_dict(lang) for p in others],
         "pages": [asdict(p) for p in affected_pages(changes, catalog)],
         "complete": catalog is not None,
         "errors": len(errors(result.problems)),
@@ -60,11 +60,11 @@ def print_review(report: dict[str, Any], out: TextIO, fmt: str = "text") -> None
         ("Problems in changed files", "problems_in_changed_files"),
         ("Problems in other files", "problems_in_other_files"),
     ):
-        problems = [Problem(**p) for p in report[key]]
+        problems = report[key]
         if problems:
             print(f"{title} ({len(problems)}):", file=out)
             for problem in problems:
-                print(f"  {problem.format()}", file=out)
+                print(f"  {format_line(problem)}", file=out)
     pages = report["pages"]
     print(f"Pages this change adds, alters or removes ({len(pages)}):", file=out)
     for page in pages:

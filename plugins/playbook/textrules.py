@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .messages import Msg, msg
+
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _NUL = "\x00"
 _INVISIBLE_ONLY = re.compile(
@@ -27,20 +29,16 @@ WINDOWS_RESERVED = frozenset(
 """Device names Windows reserves, with or without an extension (``con.yaml``)."""
 
 
-def invisible_problem(text: str) -> tuple[int, str, str] | None:
+def invisible_problem(text: str) -> tuple[int, Msg, Msg] | None:
     """(index, message, hint) of the first NUL byte or bidi override in ``text``."""
     nul = text.find(_NUL)
     bidi = _BIDI.search(text)
     if nul == -1 and bidi is None:
         return None
     if bidi is None or (nul != -1 and nul < bidi.start()):
-        return nul, "text contains a NUL byte", "remove it; it is invisible and cuts text short"
+        return nul, msg("text.nul"), msg("text.nul.hint")
     code = f"U+{ord(bidi.group(0)):04X}"
-    return (
-        bidi.start(),
-        f"text contains a bidi control character ({code})",
-        "remove it; it makes text read differently from how it is stored",
-    )
+    return bidi.start(), msg("text.bidi", code=code), msg("text.bidi.hint")
 
 
 def looks_empty(text: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
+from .messages import Msg, msg
 from .problems import Problem
 
 SECTIONS: dict[str, str] = {
@@ -95,29 +96,29 @@ def library_card_file(number: int) -> str:
     return f"{CARDS_DIR}{number}.json"
 
 
-def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> str | None:
+def generated_owner(url: str, ids: Mapping[str, Mapping[str, str]]) -> Msg | None:
     """What generates the page at ``url`` (a :func:`page_url`), or None if nothing does.
 
     ``ids`` maps each record kind (and ``pain_point``) to its ids and their source
     files, e.g. ``{"case": {"x": "cases/x.yaml"}}``.
     """
     if url.startswith(GENERATED_FOLDERS) or url.startswith((LIBRARY_PAGES, CARDS_DIR)):
-        return f"the generated folder /{url.split('/')[0]}/"
+        return msg("owner.folder", folder=url.split("/")[0])
     if url in (FACETS_FILE, f"{FACETS_FILE}/"):
-        return "the case library's data"
+        return msg("owner.library_data")
     if url == page_url(HEALTH_SRC):
-        return "the content-health page"
+        return msg("owner.health")
     if url == page_url(PRACTICE_SRC):
-        return "the objection practice page"
+        return msg("owner.practice")
     parts = url.rstrip("/").split("/")
     for kind, section in SECTIONS.items():
         if url == f"{section}/":
-            return f"the {section} index page"
+            return msg("owner.index", section=section)
         if len(parts) == 2 and parts[0] == section and parts[1] in ids.get(kind, {}):
-            return f"the page generated from {ids[kind][parts[1]]}"
+            return msg("owner.record", source=ids[kind][parts[1]])
     battlecard = len(parts) == 3 and parts[0] == "industries" and parts[2] == "battlecard"
     if battlecard and parts[1] in ids.get("industry", {}):
-        return f"the battlecard generated from {ids['industry'][parts[1]]}"
+        return msg("owner.battlecard", source=ids["industry"][parts[1]])
     return None
 
 
@@ -136,8 +137,8 @@ def route_problems(pages: Iterable[str], ids: Mapping[str, Mapping[str, str]]) -
                     rel,
                     1,
                     1,
-                    f"page URL /{url} is taken by {owner}",
-                    "rename or move the page",
+                    msg("route.taken", url=url, owner=owner),
+                    msg("route.taken.hint"),
                 )
             )
         elif url in first:
@@ -146,8 +147,12 @@ def route_problems(pages: Iterable[str], ids: Mapping[str, Mapping[str, str]]) -
                     rel,
                     1,
                     1,
-                    f"page URL /{url} is taken by content/{first[url]}",
-                    "rename one of the two pages",
+                    msg(
+                        "route.taken",
+                        url=url,
+                        owner=msg("owner.page", source=f"content/{first[url]}"),
+                    ),
+                    msg("route.taken_page.hint"),
                 )
             )
         else:
@@ -155,12 +160,12 @@ def route_problems(pages: Iterable[str], ids: Mapping[str, Mapping[str, str]]) -
     return problems
 
 
-def reserved_id_problem(kind: str, ident: str) -> tuple[str, str] | None:
+def reserved_id_problem(kind: str, ident: str) -> tuple[Msg, Msg] | None:
     """(message, hint) when a record or pain-point id takes a generated URL."""
     if ident not in RESERVED_IDS.get(kind, frozenset()):
         return None
     url = index_url(kind) if ident == "index" else record_url(kind, ident)
     return (
-        f"id '{ident}' is reserved for a generated page ({url})",
-        "rename the file" if kind != "pain_point" else "choose another id",
+        msg("id.reserved_url", ident=ident, url=url),
+        msg("id.reserved.hint" if kind != "pain_point" else "id.reserved_term.hint"),
     )

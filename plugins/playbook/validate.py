@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from .messages import NO_MSG, Msg, msg
 from .privacy import find_personal_data
 from .problems import Problem
 from .schema import ID_PATTERN, PLACEHOLDER, Spec
@@ -39,33 +40,46 @@ REF_NAMES = {
 }
 
 
-def closest_hint(value: str, choices: list[str], *, what: str = "valid ids") -> str:
-    """'did you mean …?' for a near miss, else the list of valid choices."""
+def closest_match(value: str, choices: list[str]) -> str | None:
+    """The choice ``value`` most likely meant (a near miss or a different case), if any."""
     match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     if not match:
-        lowered = [c for c in choices if c.lower() == value.lower()]
-        match = lowered
-    if match:
-        return f"did you mean '{match[0]}'?"
+        match = [c for c in choices if c.lower() == value.lower()]
+    return match[0] if match else None
+
+
+def closest_hint(value: str, choices: list[str], *, what: Msg) -> Msg:
+    """'did you mean …?' for a near miss, else the list of valid choices."""
+    match = closest_match(value, choices)
+    if match is not None:
+        return msg("hint.did_you_mean", choice=match)
+    if not choices:
+        return msg("hint.none_defined", what=what)
     shown = ", ".join(sorted(choices)[:12])
-    more = f" … ({len(choices)} in all)" if len(choices) > 12 else ""
-    return f"{what}: {shown}{more}" if choices else f"no {what} are defined"
+    if len(choices) > 12:
+        return msg("hint.choices_more", what=what, shown=shown, count=len(choices))
+    return msg("hint.choices", what=what, shown=shown)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg:
     if value is None:
-        return "nothing (empty value)"
+        return msg("type.empty")
     if isinstance(value, bool):
-        return "true/false"
+        return msg("type.bool")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("type.mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("type.list")
     if isinstance(value, dt.date):
-        return "a date"
+        return msg("type.date")
     if isinstance(value, int | float):
-        return "a number"
-    return "text"
+        return msg("type.number")
+    return msg("type.text")
+
+
+def ref_name(ref: str) -> Msg:
+    """How messages name a reference kind (``industry`` → 行业)."""
+    return msg(f"ref.{ref}")
 
 
 class Checker:
@@ -76,7 +90,7 @@ class Checker:
         self.vocabulary = vocabulary
         self.problems = problems
 
-    def report(self, at: PathKey, message: str, hint: str = "", *, key: bool = False) -> None:
+    def report(self, at: PathKey, message: Msg, hint: Msg = NO_MSG, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(at, message, hint, key=key))
 
     def check(self, spec: Spec, value: Any, at: PathKey) -> Any:
@@ -88,42 +102,41 @@ class Checker:
 
     def _check_text(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         if isinstance(value, bool) or value is None or isinstance(value, dict | list):
-            self.report(at, f"'{_name(at)}' must be text, got {_describe(value)}")
+            self.report(at, msg("field.not_text", field=_name(at), got=_describe(value)))
             return None
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         text = text.strip()
         if not text:
-            self.report(at, f"'{_name(at)}' must not be empty")
+            self.report(at, msg("field.empty", field=_name(at)))
             return None
         if looks_empty(text):
             self.report(
-                at,
-                f"'{_name(at)}' looks empty: it holds only invisible characters",
-                "write visible text, or remove the zero-width characters",
+                at, msg("field.looks_empty", field=_name(at)), msg("field.looks_empty.hint")
             )
             return None
         invisible = invisible_problem(text)
         if invisible is not None:
-            self.report(at, f"'{_name(at)}': {invisible[1]}", invisible[2])
+            problem = msg("field.text_rule", field=_name(at), problem=invisible[1])
+            self.report(at, problem, invisible[2])
             return None
         if spec.max_length is not None and len(text) > spec.max_length:
             self.report(
                 at,
-                f"'{_name(at)}' is {len(text)} characters, over the limit of {spec.max_length}",
-                "shorten it; details belong in the longer fields",
+                msg("field.too_long", field=_name(at), length=len(text), limit=spec.max_length),
+                msg("field.too_long.hint"),
             )
         if spec.enum is not None and text not in spec.enum:
             self.report(
                 at,
-                f"'{text}' is not allowed for '{_name(at)}'",
-                closest_hint(text, list(spec.enum), what="allowed values"),
+                msg("field.not_allowed", value=text, field=_name(at)),
+                closest_hint(text, list(spec.enum), what=msg("what.allowed_values")),
             )
             return None
         if PLACEHOLDER in text:
             self.report(
                 at,
-                f"'{_name(at)}' still holds the placeholder {PLACEHOLDER}",
-                "replace it with real content",
+                msg("field.placeholder", field=_name(at), placeholder=PLACEHOLDER),
+                msg("field.placeholder.hint"),
             )
             return None
         self._check_personal(text, at)
@@ -137,7 +150,7 @@ class Checker:
             item = Spec("text", True)
             cleaned = [self.check(item, v, (*at, i)) for i, v in enumerate(value)]
             if not value:
-                self.report(at, f"'{_name(at)}' needs at least 1 item")
+                self.report(at, msg("field.too_few", field=_name(at), minimum=1, count=0))
             return [c for c in cleaned if c is not None] if None not in cleaned else None
         return self._check_text(spec, value, at)
 
@@ -146,9 +159,8 @@ class Checker:
         if found:
             self.report(
                 at,
-                f"'{_name(at)}' contains {found.kind} ({found.masked}); "
-                "personal data must not be published",
-                "move it under 'private:', which is never published",
+                msg("field.personal", field=_name(at), kind=msg(found.kind), masked=found.masked),
+                msg("field.personal.hint"),
             )
 
     def _check_date(self, spec: Spec, value: Any, at: PathKey) -> dt.date | None:
@@ -162,23 +174,25 @@ class Checker:
             except ValueError:
                 pass
         self.report(
-            at, f"'{_name(at)}' must be a date written YYYY-MM-DD, got {value!r}", "e.g. 2026-03-31"
+            at,
+            msg("field.bad_date", field=_name(at), value=repr(value)),
+            msg("field.bad_date.hint"),
         )
         return None
 
     def _check_ref(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         assert spec.ref is not None
         if not isinstance(value, str | int) or isinstance(value, bool):
-            self.report(at, f"'{_name(at)}' must be an id, got {_describe(value)}")
+            self.report(at, msg("field.not_id", field=_name(at), got=_describe(value)))
             return None
         ident = str(value).strip()
         known = self.vocabulary.get(spec.ref, {})
         if ident not in known:
-            what = REF_NAMES.get(spec.ref, spec.ref)
+            what = ref_name(spec.ref)
             self.report(
                 at,
-                f"unknown {what} '{ident}'",
-                closest_hint(ident, list(known), what=f"valid {what} ids"),
+                msg("ref.unknown", what=what, ident=ident),
+                closest_hint(ident, list(known), what=msg("what.ref_ids", ref=what)),
             )
             return None
         return ident
@@ -188,37 +202,38 @@ class Checker:
         if not isinstance(value, list):
             self.report(
                 at,
-                f"'{_name(at)}' must be a list, got {_describe(value)}",
-                "start each item with '- '",
+                msg("field.not_list", field=_name(at), got=_describe(value)),
+                msg("field.not_list.hint"),
             )
             return None
         if len(value) < spec.min_items:
-            plural = "item" if spec.min_items == 1 else "items"
             self.report(
-                at, f"'{_name(at)}' needs at least {spec.min_items} {plural}, has {len(value)}"
+                at,
+                msg("field.too_few", field=_name(at), minimum=spec.min_items, count=len(value)),
             )
         cleaned = [self.check(spec.item, item, (*at, i)) for i, item in enumerate(value)]
         if spec.item.kind == "ref":
             seen: set[str] = set()
             for i, ident in enumerate(cleaned):
                 if ident is not None and ident in seen:
-                    self.report((*at, i), f"'{ident}' is listed twice in '{_name(at)}'")
+                    self.report((*at, i), msg("field.listed_twice", ident=ident, field=_name(at)))
                 seen.add(ident)
         return [c for c in cleaned if c is not None]
 
     def _check_object(self, spec: Spec, value: Any, at: PathKey) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.report(at, f"'{_name(at)}' must be a mapping of fields, got {_describe(value)}")
+            self.report(at, msg("field.not_mapping", field=_name(at), got=_describe(value)))
             return None
         cleaned: dict[str, Any] = {}
         misspelt: set[str] = set()
         for key, item in value.items():
             field_spec = spec.fields.get(key)
             if field_spec is None:
-                hint = closest_hint(key, list(spec.fields), what="allowed fields")
-                if hint.startswith("did you mean"):
-                    misspelt.add(hint.split("'")[1])
-                self.report((*at, key), f"unknown field '{key}'", hint, key=True)
+                meant = closest_match(key, list(spec.fields))
+                if meant is not None:
+                    misspelt.add(meant)
+                hint = closest_hint(key, list(spec.fields), what=msg("what.allowed_fields"))
+                self.report((*at, key), msg("field.unknown", key=key), hint, key=True)
                 continue
             if not field_spec.published:
                 continue  # private data is accepted and dropped here, before anything renders
@@ -229,8 +244,12 @@ class Checker:
                 cleaned[key] = checked
         for key, field_spec in spec.fields.items():
             if field_spec.required and key not in value and key not in misspelt:
-                where = f" in '{_name(at)}'" if at else ""
-                self.report(at, f"missing required field '{key}'{where}")
+                missing = (
+                    msg("field.missing_in", field=key, parent=_name(at))
+                    if at
+                    else msg("field.missing", field=key)
+                )
+                self.report(at, missing)
         return cleaned
 
 
@@ -261,8 +280,8 @@ def check_id(doc: Document, expected: str, data: dict[str, Any], problems: list[
         problems.append(
             doc.problem(
                 ("id",),
-                f"id '{explicit}' does not match the file name '{expected}'",
-                f"rename the file to {explicit}.yaml or change id to '{expected}'",
+                msg("id.mismatch", explicit=str(explicit), expected=expected),
+                msg("id.mismatch.hint", explicit=str(explicit), expected=expected),
             )
         )
 
@@ -278,19 +297,13 @@ def check_result_values(doc: Document, results: Any, problems: list[Problem]) ->
         before, after = result.get("before") is not None, result.get("after") is not None
         if not has_change and not (before and after):
             missing = (
-                "'after'"
+                "result.missing_after"
                 if before
-                else "'before'"
+                else "result.missing_before"
                 if after
-                else "'change' (or 'before' and 'after')"
+                else "result.missing_change"
             )
-            problems.append(
-                doc.problem(
-                    ("results", i),
-                    f"result needs {missing}",
-                    "write change: '+40%', or before: 15天 and after: 7天",
-                )
-            )
+            problems.append(doc.problem(("results", i), msg(missing), msg("result.missing.hint")))
 
 
 def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) -> bool:
@@ -299,8 +312,8 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
         problems.append(
             doc.problem(
                 at,
-                f"id is {len(ident)} characters, over the limit of {MAX_ID_LENGTH}",
-                "shorten it; ids become file names and URLs",
+                msg("id.too_long", length=len(ident), limit=MAX_ID_LENGTH),
+                msg("id.too_long.hint"),
             )
         )
         return False
@@ -308,8 +321,8 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
         problems.append(
             doc.problem(
                 at,
-                f"id '{ident}' is a reserved device name on Windows",
-                "add a word, e.g. 'con-case'; such files cannot be checked out on Windows",
+                msg("id.windows_reserved", ident=ident),
+                msg("id.windows_reserved.hint", ident=ident),
             )
         )
         return False
@@ -318,8 +331,8 @@ def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) 
     problems.append(
         doc.problem(
             at,
-            f"'{ident}' is not a valid id",
-            "use lowercase ASCII letters, digits and single hyphens, e.g. 'inventory-cost'",
+            msg("id.invalid", ident=ident),
+            msg("id.invalid.hint"),
         )
     )
     return False

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .messages import NO_MSG, Msg, msg
 from .problems import Problem
 
 try:  # libyaml is part of PyYAML's wheels; fall back quietly if a build lacks it
@@ -68,7 +69,9 @@ class Document:
         """Where the mapping key naming ``at`` starts (or the value, if unknown)."""
         return self.key_positions.get(at) or self.position(at)
 
-    def problem(self, at: PathKey, message: str, hint: str = "", *, key: bool = False) -> Problem:
+    def problem(
+        self, at: PathKey, message: Msg, hint: Msg = NO_MSG, *, key: bool = False
+    ) -> Problem:
         """A problem located at the value (or key) ``at`` in this document."""
         line, column = self.key_position(at) if key else self.position(at)
         return Problem(self.path, line, column, message, hint)
@@ -90,7 +93,6 @@ _TEXT_TAGS = frozenset(
 )
 """Explicit tags a content value may carry; ``!!binary``, ``!!set``, ``!custom`` … may not."""
 _CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
-TAG_HINT = "remove the tag and write the value as plain text"
 _IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _resolver.yaml_implicit_resolvers
 _WILDCARD = _IMPLICIT.get(None, [])
 _NONE: list[tuple[str, Any]] = []
@@ -106,8 +108,8 @@ def decode(raw: bytes, path: str) -> str:
                 path,
                 1,
                 1,
-                "file is saved as UTF-16, not UTF-8",
-                "re-save it as 'UTF-8' in your editor (Notepad: Save As → Encoding → UTF-8)",
+                msg("file.utf16"),
+                msg("file.utf16.hint"),
             )
         )
     if raw.startswith(codecs.BOM_UTF8):
@@ -118,18 +120,18 @@ def decode(raw: bytes, path: str) -> str:
         # Everything before the bad byte decodes, so the position is in characters.
         prefix = raw[: exc.start].decode("utf-8")
         line, column = _line_column(prefix, len(prefix))
-        guess = "GBK/GB18030" if _decodes_as(raw, "gb18030") else "an unknown encoding"
+        guess = msg("encoding.gbk" if _decodes_as(raw, "gb18030") else "encoding.unknown")
         raise SourceError(
             Problem(
                 path,
                 line,
                 column,
-                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}; it looks like {guess})",
-                "re-save it as 'UTF-8' in your editor (Notepad/WPS: Save As → Encoding → UTF-8)",
+                msg("file.not_utf8", byte=f"{raw[exc.start]:02x}", guess=guess),
+                msg("file.not_utf8.hint"),
             )
         ) from None
     if "\x00" in text:
-        raise SourceError(Problem(path, 1, 1, "file contains NUL bytes; is it a binary file?"))
+        raise SourceError(Problem(path, 1, 1, msg("file.nul")))
     return text
 
 
@@ -166,8 +168,8 @@ def read_document(file: Path, path: str, limits: Limits) -> Document:
                 path,
                 1,
                 1,
-                f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                "split it, or raise limits.max_file_bytes for the playbook plugin in mkdocs.yml",
+                msg("file.too_large", size=size, limit=limits.max_file_bytes),
+                msg("file.too_large.hint"),
             )
         )
     return parse_document(decode(file.read_bytes(), path), path, limits)
@@ -198,9 +200,9 @@ def parse_document(text: str, path: str, limits: Limits) -> Document:
     except yaml.reader.ReaderError as exc:
         raise SourceError(_reader_problem(exc, text, path)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we know
-        raise SourceError(Problem(path, 1, 1, f"invalid YAML: {exc}")) from None
+        raise SourceError(Problem(path, 1, 1, msg("yaml.invalid", problem=str(exc)))) from None
     except UnicodeEncodeError:  # lone surrogates: only possible when called with a str
-        raise SourceError(Problem(path, 1, 1, "text is not valid Unicode")) from None
+        raise SourceError(Problem(path, 1, 1, msg("yaml.not_unicode"))) from None
     return doc
 
 
@@ -214,25 +216,19 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
         path,
         line,
         column,
-        f"the file contains the control character U+{code:04X}, which YAML does not allow",
-        "delete it; it is invisible in most editors and usually comes from copy and paste",
+        msg("yaml.control_char", code=f"{code:04X}"),
+        msg("yaml.control_char.hint"),
     )
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[Msg, Msg]:
     problem = str(exc.problem or exc.context or "invalid YAML")
     if mark is not None:
         lines = text.splitlines()
         current = lines[mark.line] if 0 <= mark.line < len(lines) else ""
         if "\t" in problem or "\t" in current[: mark.column + 1]:
-            return (
-                "a tab character is used for indentation; YAML allows only spaces",
-                "replace tabs with spaces (most editors: 'Convert indentation to spaces')",
-            )
-    return (
-        f"invalid YAML: {problem}",
-        "check indentation and quoting on this line or the one above",
-    )
+            return msg("yaml.tab"), msg("yaml.tab.hint")
+    return msg("yaml.invalid", problem=problem), msg("yaml.invalid.hint")
 
 
 def _compose(text: str, doc: Document, limits: Limits) -> None:
@@ -248,15 +244,14 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
     positions, key_positions = doc.positions, doc.key_positions
     max_values, max_depth = limits.max_values, limits.max_depth
 
-    def fail(mark: Any, message: str, hint: str = "") -> NoReturn:
+    def fail(mark: Any, message: Msg, hint: Msg = NO_MSG) -> NoReturn:
         raise SourceError(Problem(doc.path, mark.line + 1, mark.column + 1, message, hint))
 
     def too_many(mark: Any) -> NoReturn:
         fail(
             mark,
-            f"file holds more than {max_values:,} values (YAML aliases included)",
-            "avoid anchors/aliases that repeat large blocks, "
-            "or raise limits.max_values for the playbook plugin in mkdocs.yml",
+            msg("yaml.too_many_values", limit=max_values),
+            msg("yaml.too_many_values.hint"),
         )
 
     def place(value: Any, mark: Any) -> PathKey | None:
@@ -272,10 +267,10 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
             container.append(value)
         elif top.key is None:
             if isinstance(value, dict | list):
-                fail(mark, "a mapping key must be plain text, not a list or mapping")
+                fail(mark, msg("yaml.key_not_text"))
             key = _key_text(value)
             if key in container:
-                fail(mark, f"duplicate key '{key}'", "each field may appear only once")
+                fail(mark, msg("yaml.duplicate_key", key=key), msg("yaml.duplicate_key.hint"))
             top.key = key
             key_positions[(*top.path, key)] = position
             return None
@@ -303,14 +298,14 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
             if len(stack) >= max_depth:
                 fail(
                     event.start_mark,
-                    f"nesting deeper than {max_depth} levels",
-                    "flatten the structure, or raise limits.max_depth in mkdocs.yml",
+                    msg("yaml.too_deep", limit=max_depth),
+                    msg("yaml.too_deep.hint"),
                 )
             if event.tag is not None and event.tag not in _CONTAINER_TAGS:
                 fail(
                     event.start_mark,
-                    f"YAML tag {_short_tag(event.tag)} is not allowed in content",
-                    TAG_HINT,
+                    msg("yaml.tag", tag=_short_tag(event.tag)),
+                    msg("yaml.tag.hint"),
                 )
             container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
             at = place(container, event.start_mark)
@@ -325,7 +320,7 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
         elif kind is _ALIAS:
             name = event.anchor or ""
             if name not in anchors:
-                fail(event.start_mark, f"unknown alias '*{name}'")
+                fail(event.start_mark, msg("yaml.unknown_alias", name=name))
             value, size = anchors[name]
             count += size
             if count > max_values:
@@ -335,7 +330,9 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
             documents += 1
             if documents > 1:
                 fail(
-                    event.start_mark, "more than one YAML document in this file", "remove the '---'"
+                    event.start_mark,
+                    msg("yaml.multiple_documents"),
+                    msg("yaml.multiple_documents.hint"),
                 )
 
 
@@ -393,8 +390,8 @@ def _scalar(event: Any) -> Any:
                 "",
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
-                f"YAML tag {_short_tag(tag)} is not allowed in content",
-                TAG_HINT,
+                msg("yaml.tag", tag=_short_tag(tag)),
+                msg("yaml.tag.hint"),
             )
         )
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
