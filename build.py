@@ -128,11 +128,13 @@ def ensure_venv(name: str = "base") -> None:
     if not PYTHON.exists():
         print("• creating .venv/ …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print(f"• installing locked dependencies (requirements/{name}.txt) …", flush=True)
     if gaps:  # only the lock tool itself, while its own lock is out of date
-        extras = ",".join(LOCK_SETS[name])
-        _pip("-e", f".[{extras}]")
+        print(
+            "• installing the lock tool from pyproject.toml (its lock is out of date) …", flush=True
+        )
+        _pip("-e", f".[{','.join(LOCK_SETS[name])}]")
     else:
+        print(f"• installing locked dependencies (requirements/{name}.txt) …", flush=True)
         _pip("--require-hashes", "-r", str(lock_path(name)))
         # The project itself: no dependencies (all locked above), built with the locked setuptools.
         _pip("--no-deps", "--no-build-isolation", "-e", ".")

@@ -119,6 +119,7 @@ def test_host_refuses_to_start_without_a_way_to_sign_in(built: Project, tmp_path
     )
     try:
         assert "refusing to start without sign-in" in built.run("host")[1]
+        assert "拒绝启动" in built.run("host", "--lang", "zh")[1]
     finally:
         built.write("mkdocs.yml", FILES["mkdocs.yml"])
 

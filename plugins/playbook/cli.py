@@ -465,7 +465,9 @@ def parser() -> argparse.ArgumentParser:
     _add_lang(schemas)
     from .host import add_arguments
 
-    add_arguments(sub.add_parser("host", help="serve the built site to the team behind sign-in"))
+    host = sub.add_parser("host", help="serve the built site to the team behind sign-in")
+    add_arguments(host)
+    _add_lang(host)
     server_config = sub.add_parser(
         "server-config", help="rewrite the Caddy and nginx files in deploy/ (same headers as host)"
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from .projectconfig import read_plugin_options
+from .projectconfig import project_language
 from .users import MIN_PASSWORD, NAME, add_user, read_users
 from .webserver import CaddySite, caddyfile
 
@@ -131,10 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def _language(root: Path) -> str:
-    options, _ = read_plugin_options(root)
-    language = options.get("language") if isinstance(options, dict) else None
-    return language if language in ("zh", "en") else "zh"
+def _language(args: argparse.Namespace, root: Path) -> str:
+    """``--lang`` if given, else the site's language (mkdocs.yml), else Chinese."""
+    chosen: str | None = getattr(args, "lang", None)
+    return chosen or project_language(root)
 
 
 def is_loopback_address(bind: str) -> bool:
@@ -167,7 +167,7 @@ def _with_port(host: str, port: int) -> str:
 def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
     """Run Caddy over the built site with sign-in and the security headers."""
     root: Path = args.project.resolve()
-    lang = _language(root)
+    lang = _language(args, root)
     say = {key: texts[lang] for key, texts in MESSAGES.items()}
     users_path: Path = (args.users or root / STATE_DIR / "users").resolve()
     if args.add_user is not None:
