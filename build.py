@@ -27,6 +27,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -223,9 +224,16 @@ def main(argv: list[str]) -> int:
     ensure_venv("host" if argv[0] == "host" else "base")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [str(PYTHON), "-m", "playbook.cli", "--project", str(ROOT), *argv]
+    child = subprocess.Popen(command, cwd=ROOT, env=env)
+
+    def pass_on(signum: int, frame: object) -> None:
+        child.send_signal(signum)  # e.g. SIGTERM from a process manager: stop serve too
+
+    signal.signal(signal.SIGTERM, pass_on)
     try:
-        return subprocess.run(command, cwd=ROOT, env=env).returncode
-    except KeyboardInterrupt:
+        return child.wait()
+    except KeyboardInterrupt:  # Ctrl+C reached the child as well; let it finish
+        child.wait()
         return 130
 
 

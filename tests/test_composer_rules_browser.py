@@ -145,6 +145,11 @@ PERSONAL = [
     "11010519491231002X",
     "110105194912310021",
     "身份证 11010519491231002x 号",
+    "电话 021-62345678",
+    "139<!-- -->12345678",
+    "1\u200b39 1234 5678",
+    "zhang＠x.com",
+    "138.1234.5678",
     "普通文字，没有个人信息",
 ]
 
@@ -154,14 +159,9 @@ def test_personal_data_is_found_as_in_python(page: Any) -> None:
         "([texts, patterns]) => texts.map(t => PlaybookComposerRules.personalData(t, patterns))",
         [PERSONAL, browser_patterns()],
     )
-    legacy = {  # until every caller gets message codes from find_personal_data
-        "a mobile phone number": "personal.mobile",
-        "an e-mail address": "personal.email",
-        "a resident-ID number": "personal.resident_id",
-    }
     expected = [find_personal_data(t) for t in PERSONAL]
-    assert found == [legacy.get(e, e) if e else None for e in expected]
-    assert found[0] == "personal.mobile" and found[-1] is None
+    assert found == [{"kind": e.kind, "masked": e.masked} if e else None for e in expected]
+    assert found[0]["kind"] == "personal.mobile" and found[-1] is None
 
 
 def test_messages_render_like_the_python_catalog(page: Any) -> None:

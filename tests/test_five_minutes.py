@@ -198,7 +198,8 @@ def test_five_minute_path(tmp_path: Path, real_today: None) -> None:
     assert code == 1
     assert (
         _documented(
-            "'challenge' contains a mobile phone number; personal data must not be published"
+            "'challenge' contains a mobile phone number (138****5678); "
+            "personal data must not be published"
         )
         in out
     )

@@ -105,7 +105,8 @@ def test_scan_reads_gzip_and_pagefind_chunks(tmp_path: Any) -> None:
     ],
 )
 def test_personal_data_patterns(text: str, kind: str) -> None:
-    assert find_personal_data(text) == kind
+    found = find_personal_data(text)
+    assert found is not None and found.kind == kind
 
 
 @pytest.mark.parametrize(
@@ -211,7 +212,7 @@ def test_personal_data_in_any_published_field_is_refused(
     found = [p for p in result.problems if p.message.code == "field.personal"]
     assert [(p.path, p.line) for p in found] == [(rel, line)], result.problems
     assert "a mobile phone number" in found[0].text("en") and name in found[0].text("en")
-    assert "含有手机号；个人信息不能公开发布" in found[0].text()
+    assert "含有手机号（139****4321）；个人信息不能公开发布" in found[0].text()
 
 
 def test_example_site_holds_only_files_on_the_allow_list(example_site: Project) -> None:

@@ -216,9 +216,9 @@ def test_huge_file_is_refused(project: Project) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("联系人电话 13812345678", "a mobile phone number"),
-        ("邮箱 wang@example.com", "an e-mail address"),
-        ("身份证 110101199003074514", "a resident-ID number"),
+        ("联系人电话 13812345678", "a mobile phone number (138****5678)"),
+        ("邮箱 wang@example.com", "an e-mail address (w***@example.com)"),
+        ("身份证 110101199003074514", "a resident-ID number (110101********4514)"),
     ],
 )
 def test_personal_data_in_published_field(project: Project, text: str, kind: str) -> None:

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .messages import tr
 from .problems import errors, sort_problems, to_json
 from .projectconfig import project_language, project_settings
+from .runlock import build_lock, run_tempdir
 from .scaffold import scaffold
 from .schema import ID_PATTERN
 
@@ -221,9 +223,6 @@ def _clean_stale_temp(root: Path) -> None:
 
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     """Validate and build into a temporary folder, then swap it in as ``site/`` atomically."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, PluginError
-
     root: Path = args.project.resolve()
     lang = _lang(args)
     started = time.perf_counter()
@@ -232,6 +231,28 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         _print_problems(result, out, lang)
         print(tr("cli.build_failed", lang, errors=len(errors(result.problems))), file=out)
         return 1
+
+    def waiting() -> None:
+        print(tr("cli.build_waiting", lang), file=out)
+        out.flush()
+
+    with build_lock(root, waiting), run_tempdir():
+        return _build_locked(args, out, root, settings, result, started)
+
+
+def _build_locked(
+    args: argparse.Namespace,
+    out: TextIO,
+    root: Path,
+    settings: Settings,
+    result: LoadResult,
+    started: float,
+) -> int:
+    """The build proper, under the project's build lock (see :mod:`runlock`)."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, PluginError
+
+    lang = _lang(args)
     _clean_stale_temp(root)
     temp = Path(tempfile.mkdtemp(prefix=".site-", suffix=".tmp", dir=root))
     counter = _WarningCounter()
@@ -253,13 +274,23 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
         shutil.rmtree(temp, ignore_errors=True)
         print(tr("cli.build_aborted", lang, error=str(exc)), file=out)
         return 1
+    except OSError as exc:  # a full disk, a read-only or vanished folder …
+        shutil.rmtree(temp, ignore_errors=True)
+        error = _os_error(exc, temp, root, lang)
+        print(tr("cli.write_failed_kept", lang, error=error), file=out)
+        return 1
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     site = root / "site"
-    _swap_in(temp, site)
+    try:
+        _swap_in(temp, site)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        print(f"✗ {_os_error(exc, temp, root, lang)}", file=out)
+        return 1
     plugin = config.plugins["playbook"]
     timings: dict[str, float] = dict(getattr(plugin, "timings", {}))
     pages = sum(1 for _ in site.rglob("*.html"))
@@ -292,6 +323,17 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     if counter.count:
         print(tr("cli.build_warnings", lang, count=counter.count), file=out)
     return 0
+
+
+def _os_error(exc: OSError, temp: Path, root: Path, lang: str) -> str:
+    """``site/x/index.html:1:1: cannot write: No space left on device`` (one line)."""
+    name = str(exc.filename or "")
+    where = name
+    if name.startswith(str(temp)):
+        where = "site" + name.removeprefix(str(temp))
+    elif name.startswith(str(root)):
+        where = name.removeprefix(str(root)).lstrip("/")
+    return tr("cli.write_failed", lang, where=where or "site", reason=exc.strerror or str(exc))
 
 
 def _write_report(
@@ -345,13 +387,23 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     out.flush()
     os.chdir(root)
     watching = contextlib.nullcontext() if args.poll else notified_changes()
-    with watching:  # --poll: MkDocs' own watcher, which lists the files twice a second
+    # SIGTERM (a process manager, or build.py passing it on) stops serve like Ctrl+C,
+    # so MkDocs closes the port and the temporary folders are removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    with (
+        watching,
+        run_tempdir(),
+    ):  # --poll: MkDocs' own watcher, which lists the files twice a second
         serve(
             config_file=str(root / "mkdocs.yml"),
             dev_addr=f"127.0.0.1:{args.port}",
             livereload=True,
         )
     return 0
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def cmd_host(args: argparse.Namespace, out: TextIO) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .catalog import Catalog
 from .codehost import CodeHost
@@ -21,12 +21,16 @@ from .i18n import translator
 from .jsonschema_export import modeline
 from .privacy import browser_patterns
 from .render import GeneratedPage
-from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER
+from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
 from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
+from .validate import Checker, Vocabulary
+from .yamlsource import Document
 
 MESSAGE_CODES = (
     "field.missing",
     "field.missing_in",
+    "field.missing.hint",
+    "field.missing_block.hint",
     "field.empty",
     "field.too_long",
     "field.too_long.hint",
@@ -71,6 +75,38 @@ def _max_length(*path: str) -> int | None:
     return spec.max_length
 
 
+def missing_hints(vocabulary: Vocabulary) -> dict[str, dict[str, Any]]:
+    """``check``'s hint for each missing required field of a case, by dotted path
+    (``title``, ``customer.alias``, ``results.metric``), as ``{code, args}``."""
+    checker = Checker(cast(Document, None), vocabulary, [])  # only asked for hints
+    hints: dict[str, dict[str, Any]] = {}
+
+    def walk(spec: Spec, prefix: str) -> None:
+        for key, sub in spec.fields.items():
+            if sub.required:
+                hint = checker.missing_hint(key, sub)
+                hints[prefix + key] = {"code": hint.code, "args": dict(hint.args)}
+            inner = sub.item if sub.item is not None and sub.item.fields else sub
+            if inner.fields:
+                walk(inner, f"{prefix}{key}.")
+
+    walk(CASE, "")
+    return hints
+
+
+def _vocabulary(catalog: Catalog) -> Vocabulary:
+    """The ids ``check`` knows, in the order it knows them (taxonomy, then records)."""
+    tax = catalog.taxonomy
+    vocabulary: dict[str, dict[str, str]] = {
+        ref: {ident: term.label for ident, term in getattr(tax, name).items()}
+        for name, ref in VOCABULARIES.items()
+    }
+    vocabulary["case"] = dict.fromkeys(sorted(catalog.cases), "")
+    vocabulary["objection"] = dict.fromkeys(sorted(catalog.objections), "")
+    vocabulary["industry"] = dict.fromkeys(sorted(catalog.industries), "")
+    return vocabulary
+
+
 def composer_data(
     catalog: Catalog,
     language: str,
@@ -100,6 +136,7 @@ def composer_data(
         "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
+        "missing_hints": missing_hints(_vocabulary(catalog)),
         "pain_categories": list(PAIN_CATEGORIES),
         "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},
         "modeline": modeline("case", Path("cases/x.yaml"), Path(".")),

@@ -17,6 +17,7 @@ from typing import Any
 from . import model
 from .fsguard import is_inside
 from .messages import Msg, msg
+from .pagecheck import check_pages
 from .parallel import RecordCache, load_records
 from .problems import Problem, errors, sort_problems
 from .publish import PublishOptions, inventory, is_ignored
@@ -184,6 +185,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
             )
         )
     _check_duplicate_ids(files, problems)
+    problems.extend(check_pages(root, found.pages, settings.limits))
     problems.extend(route_problems(found.pages, _route_ids(files, taxonomy_data)))
     timings["validate"] = time.perf_counter() - started
 

@@ -108,6 +108,7 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "personal.mobile": ("手机号", "a mobile phone number"),
     "personal.email": ("邮箱地址", "an e-mail address"),
     "personal.resident_id": ("身份证号", "a resident-ID number"),
+    "personal.landline": ("座机号码", "a landline phone number"),
     "encoding.gbk": ("GBK/GB18030", "GBK/GB18030"),
     "encoding.unknown": ("未知编码", "an unknown encoding"),
     # --- hints shared by many messages ---
@@ -136,8 +137,8 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     ),
     "field.placeholder.hint": ("换成真实内容", "replace it with real content"),
     "field.personal": (
-        "'{field}' 含有{kind}；个人信息不能公开发布",
-        "'{field}' contains {kind}; personal data must not be published",
+        "'{field}' 含有{kind}（{masked}）；个人信息不能公开发布",
+        "'{field}' contains {kind} ({masked}); personal data must not be published",
     ),
     "field.personal.hint": (
         "把它移到 'private:' 下面，那里的内容永远不会发布",
@@ -635,5 +636,71 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "plugin.serve_errors": (
         "{count} 个问题；浏览器会一直显示它们，直到下一次有效的保存",
         "{count} problem(s); the browser shows them until the next valid save",
+    ),
+    # --- hostile and careless content (issue 11: pagecheck, textrules, yamlsource, cli) ---
+    "page.personal": (
+        "页面含有{kind}（{masked}）；个人信息不能公开发布",
+        "page contains {kind} ({masked}); personal data must not be published",
+    ),
+    "page.personal.hint": (
+        "删掉它：个人信息应写在记录的 'private:' 下面，那里的内容永远不会发布",
+        "remove it: personal data belongs under 'private:' in a record, which is never published",
+    ),
+    "text.nul": ("文字里有 NUL 字符", "text contains a NUL byte"),
+    "text.nul.hint": (
+        "删掉它；它看不见，还会截断文字",
+        "remove it; it is invisible and cuts text short",
+    ),
+    "text.bidi": (
+        "文字里有双向控制字符（{code}）",
+        "text contains a bidi control character ({code})",
+    ),
+    "text.bidi.hint": (
+        "删掉它；它让文字显示得和存储的不一样",
+        "remove it; it makes text read differently from how it is stored",
+    ),
+    "field.text_rule": ("'{field}'：{problem}", "'{field}': {problem}"),
+    "field.looks_empty": (
+        "'{field}' 看起来是空的：只有不可见字符",
+        "'{field}' looks empty: it holds only invisible characters",
+    ),
+    "field.looks_empty.hint": (
+        "写上看得见的文字，或删掉零宽字符",
+        "write visible text, or remove the zero-width characters",
+    ),
+    "id.too_long": (
+        "id 有 {length} 个字符，超过上限 {limit}",
+        "id is {length} characters, over the limit of {limit}",
+    ),
+    "id.too_long.hint": (
+        "请缩短；id 会成为文件名和网址",
+        "shorten it; ids become file names and URLs",
+    ),
+    "id.windows_reserved": (
+        "id '{ident}' 是 Windows 保留的设备名",
+        "id '{ident}' is a reserved device name on Windows",
+    ),
+    "id.windows_reserved.hint": (
+        "加一个词，例如 '{ident}-case'；这样的文件在 Windows 上无法检出",
+        "add a word, e.g. '{ident}-case'; such files cannot be checked out on Windows",
+    ),
+    "yaml.tag": ("内容里不允许使用 YAML 标签 {tag}", "YAML tag {tag} is not allowed in content"),
+    "yaml.tag.hint": (
+        "去掉标签，把值写成普通文字",
+        "remove the tag and write the value as plain text",
+    ),
+    "template.error": ("模板错误：{error}", "template error: {error}"),
+    "template.error.hint": (
+        "渲染 /{url} 时出错；请修正模板（内置模板在 plugins/playbook/templates/）",
+        "while rendering /{url}; fix the template (built-in ones: plugins/playbook/templates/)",
+    ),
+    "cli.build_waiting": (
+        "• 本项目的另一次构建正在进行；等待它完成",
+        "• another build of this project is running; waiting for it to finish",
+    ),
+    "cli.write_failed": ("{where}:1:1: 无法写入：{reason}", "{where}:1:1: cannot write: {reason}"),
+    "cli.write_failed_kept": (
+        "✗ {error}；原来的 site/ 没有改动",
+        "✗ {error}; the previous site/ is unchanged",
     ),
 }

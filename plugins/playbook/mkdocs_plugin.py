@@ -35,7 +35,8 @@ from .gitinfo import last_changed
 from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
-from .messages import catalog_json, tr
+from .markup import sanitise_page
+from .messages import catalog_json, msg, tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -118,6 +119,8 @@ class PlaybookConfig(base.Config):
     """File types published from ``content/`` besides pages (images, PDF, audio, video)."""
     allow_symlinks = opt.Type(bool, default=False)
     """Follow symbolic links under the content folders (only those inside the project)."""
+    raw_html = opt.Type(bool, default=False)
+    """Publish raw HTML of hand-written pages unsanitised (trusted authors only)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -413,6 +416,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.serving:
             self.search_docs[url] = document
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # The theme prints page.title as HTML: a hand-written page's front-matter title is
+        # text, so it is escaped here, once (a title from its first heading is HTML already).
+        title = page.meta.get("title") if self.config.enabled else None
+        if isinstance(title, str) and self.pages.get(page.file.src_uri) is None:
+            page.meta["title"] = html.escape(title, quote=False)
+        return markdown
+
     def on_page_content(
         self, output: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -425,17 +438,48 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if isinstance(page, RecordPage) and page.cached_html is not None:
                 return output  # unchanged since the previous serve rebuild: its HTML is reused
             started = time.perf_counter()
-            rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
-            output = rendered if rendered is not None else self.renderer.render(generated)
+            try:
+                rendered = self.fragments.get(page.file.src_uri) if self.fragments else None
+                output = rendered if rendered is not None else self.renderer.render(generated)
+            except jinja2.TemplateError as exc:
+                return self._template_failed(exc, generated, config)
             self.timings["render"] += time.perf_counter() - started
+        elif not self.config.raw_html:
+            output = sanitise_page(output)  # hand-written Markdown: the same sanitiser as YAML
         kind = search_kind(generated)
         if kind is None:
             return output
         t = translator(self.config.language)
-        output = searchable(output, title=page.title or "", kind=kind, kind_label=t(f"kind_{kind}"))
+        # page.title is HTML (the theme prints it unescaped); searchable() escapes plain text.
+        title = html.unescape(page.title or "")
+        output = searchable(output, title=title, kind=kind, kind_label=t(f"kind_{kind}"))
         if self.config.search:
             self._index_page(page, output, config)
         return output
+
+    def _template_failed(
+        self, exc: jinja2.TemplateError, page: GeneratedPage, config: MkDocsConfig
+    ) -> str:
+        """A broken template: one located line; under ``serve`` the page shows it instead."""
+        root = self.project_root(config)
+        name = getattr(exc, "filename", None) or str(
+            root / self.config.templates_dir / page.template
+        )
+        path = Path(name)
+        if not path.exists():
+            path = Path(__file__).parent / "templates" / page.template
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        problem = Problem(
+            rel,
+            getattr(exc, "lineno", None) or 1,
+            1,
+            msg("template.error", error=exc.message or type(exc).__name__),
+            msg("template.error.hint", url=page.url),
+        )
+        if not self.serving:
+            raise PluginError(problem.format(self.config.language)) from None
+        log.error(problem.format(self.config.language))
+        return error_html([problem], self.config.language)
 
     def _close_pool(self) -> None:
         if self.fragments is not None:

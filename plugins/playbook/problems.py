@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .messages import DEFAULT_LANGUAGE, NO_MSG, Msg
+from .privacy import redact
 
 Severity = Literal["error", "warning"]
 
@@ -28,12 +29,13 @@ class Problem:
     severity: Severity = "error"
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The message in ``lang``."""
-        return self.message.render(lang)
+        """The message in ``lang``; personal data it quotes is masked (``138****5678``),
+        so it reaches no terminal, JSON output, error page or CI log."""
+        return redact(self.message.render(lang))
 
     def hint_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The hint in ``lang`` ("" when there is none)."""
-        return self.hint.render(lang)
+        """The hint in ``lang`` ("" when there is none), masked like the message."""
+        return redact(self.hint.render(lang))
 
     def format(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Render as ``path:line:column: message (hint)``, the form editors understand.

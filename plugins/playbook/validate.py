@@ -16,8 +16,13 @@ from .messages import NO_MSG, Msg, msg
 from .privacy import find_personal_data
 from .problems import Problem
 from .schema import ID_PATTERN, PLACEHOLDER, Spec
+from .textrules import invisible_problem, looks_empty, windows_reserved
 from .urls import reserved_id_problem
 from .yamlsource import Document, PathKey
+
+MAX_ID_LENGTH = 100
+"""Longest id: ids become file names (``<id>.yaml``, ``<id>/index.html``; most file systems
+allow 255 bytes) and URLs."""
 
 Vocabulary = Mapping[str, Mapping[str, str]]
 """Reference name (``industry``, ``pain_point`` …) → {id: label}."""
@@ -104,6 +109,16 @@ class Checker:
         if not text:
             self.report(at, msg("field.empty", field=_name(at)))
             return None
+        if looks_empty(text):
+            self.report(
+                at, msg("field.looks_empty", field=_name(at)), msg("field.looks_empty.hint")
+            )
+            return None
+        invisible = invisible_problem(text)
+        if invisible is not None:
+            problem = msg("field.text_rule", field=_name(at), problem=invisible[1])
+            self.report(at, problem, invisible[2])
+            return None
         if spec.max_length is not None and len(text) > spec.max_length:
             self.report(
                 at,
@@ -139,7 +154,7 @@ class Checker:
             return [c for c in cleaned if c is not None] if None not in cleaned else None
         return self._check_text(spec, value, at)
 
-    def _missing_hint(self, key: str, spec: Spec) -> Msg:
+    def missing_hint(self, key: str, spec: Spec) -> Msg:
         """What to write for a missing field, with an example value."""
         example = spec.example
         if spec.kind == "ref" and spec.ref is not None:
@@ -160,7 +175,7 @@ class Checker:
         if found:
             self.report(
                 at,
-                msg("field.personal", field=_name(at), kind=msg(found)),
+                msg("field.personal", field=_name(at), kind=msg(found.kind), masked=found.masked),
                 msg("field.personal.hint"),
             )
 
@@ -253,7 +268,7 @@ class Checker:
                     if at
                     else msg("field.missing", field=key)
                 )
-                self.report(at, missing, self._missing_hint(key, field_spec))
+                self.report(at, missing, self.missing_hint(key, field_spec))
         return cleaned
 
 
@@ -311,7 +326,25 @@ def check_result_values(doc: Document, results: Any, problems: list[Problem]) ->
 
 
 def check_slug(doc: Document, at: PathKey, ident: str, problems: list[Problem]) -> bool:
-    """Ids are lowercase ASCII slugs."""
+    """Ids are lowercase ASCII slugs, at most ``MAX_ID_LENGTH`` long, and no Windows device name."""
+    if len(ident) > MAX_ID_LENGTH:
+        problems.append(
+            doc.problem(
+                at,
+                msg("id.too_long", length=len(ident), limit=MAX_ID_LENGTH),
+                msg("id.too_long.hint"),
+            )
+        )
+        return False
+    if windows_reserved(ident):
+        problems.append(
+            doc.problem(
+                at,
+                msg("id.windows_reserved", ident=ident),
+                msg("id.windows_reserved.hint", ident=ident),
+            )
+        )
+        return False
     if ID_PATTERN.match(ident):
         return True
     problems.append(

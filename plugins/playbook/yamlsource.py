@@ -9,6 +9,7 @@ value and every mapping key. Nothing here knows about cases or objections.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -87,6 +88,11 @@ class SourceError(Exception):
 _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 _STR_TAG = "tag:yaml.org,2002:str"
+_TEXT_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+"""Explicit tags a content value may carry; ``!!binary``, ``!!set``, ``!custom`` … may not."""
+_CONTAINER_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _IMPLICIT: dict[str | None, list[tuple[str, Any]]] = _resolver.yaml_implicit_resolvers
 _WILDCARD = _IMPLICIT.get(None, [])
 _NONE: list[tuple[str, Any]] = []
@@ -183,6 +189,10 @@ def parse_document(text: str, path: str, limits: Limits) -> Document:
     doc = Document(path, None)
     try:
         _compose(text, doc, limits)
+    except SourceError as exc:
+        if exc.problem.path:
+            raise
+        raise SourceError(dataclasses.replace(exc.problem, path=path)) from None  # from _scalar
     except yaml.MarkedYAMLError as exc:
         raise SourceError(_syntax_problem(exc, text, path)) from None
     except yaml.reader.ReaderError as exc:
@@ -345,6 +355,12 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
                     msg("yaml.too_deep", limit=max_depth),
                     msg("yaml.too_deep.hint"),
                 )
+            if event.tag is not None and event.tag not in _CONTAINER_TAGS:
+                fail(
+                    event.start_mark,
+                    msg("yaml.tag", tag=_short_tag(event.tag)),
+                    msg("yaml.tag.hint"),
+                )
             container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
             at = place(container, event.start_mark)
             assert at is not None  # containers are never accepted as keys
@@ -393,6 +409,11 @@ def _events(text: str) -> Iterator[Any]:
         loader.dispose()
 
 
+def _short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:binary`` → ``!!binary``."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
 def _key_text(value: Any) -> str:
     if value is None:
         return "null"
@@ -416,10 +437,16 @@ def _scalar(event: Any) -> Any:
                     break
     if tag == _STR_TAG:
         return event.value
-    construct = _constructor.yaml_constructors.get(tag)
+    construct = _constructor.yaml_constructors.get(tag) if tag in _TEXT_TAGS else None
     if construct is None:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"unsupported YAML tag {tag!r}", event.start_mark
+        raise SourceError(
+            Problem(
+                "",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                msg("yaml.tag", tag=_short_tag(tag)),
+                msg("yaml.tag.hint"),
+            )
         )
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     try:

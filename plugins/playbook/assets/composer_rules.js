@@ -94,13 +94,53 @@
     if (!compiled[key]) compiled[key] = new RegExp(source, flags);
     return compiled[key];
   }
-  /* The message code of the personal data in `text` (or null), like find_personal_data. */
+  var INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
+  var LOCAL_CHARS = /[A-Za-z0-9._%+-]/;
+  /* The text as a reader sees it, as privacy.normalise: NFKC, invisible characters,
+     HTML comments, tags and Markdown emphasis removed, entities decoded. */
+  function normalise(text) {
+    text = text.normalize("NFKC").replace(INVISIBLE, "");
+    if (text.indexOf("<") >= 0) {
+      text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/<\/?[A-Za-z][^<>]{0,2000}>/g, "");
+    }
+    if (text.indexOf("&") >= 0 && typeof document !== "undefined") {
+      var area = document.createElement("textarea");
+      area.innerHTML = text.replace(/</g, "&lt;");
+      text = area.value;
+    }
+    return text.replace(/[*_`~\\]/g, "");
+  }
+  /* The first personal data in `text` as {kind (a message code), masked}, or null:
+     the same patterns, order and masking as privacy.find_personal_data. */
   function personalData(text, patterns) {
-    if (pattern(patterns.mobile, "u").test(text)) return "personal.mobile";
-    if (pattern(patterns.email, "u").test(text)) return "personal.email";
-    var re = pattern(patterns.resident_id, "gu"), m;
+    text = normalise(text);
+    var i, m;
+    for (i = 0; i < patterns.mobiles.length; i++) {
+      m = pattern(patterns.mobiles[i], "u").exec(text);
+      if (m) {
+        var digits = "1" + m[1].replace(/\D/g, "");
+        return { kind: "personal.mobile", masked: digits.slice(0, 3) + "****" + digits.slice(-4) };
+      }
+    }
+    m = pattern(patterns.email_at, "u").exec(text);
+    if (m) {
+      var at = m.index, start = at;
+      while (start > 0 && at - start < 64 && LOCAL_CHARS.test(text[start - 1])) start--;
+      var domain = pattern("^(?:" + patterns.email_domain + ")", "u").exec(text.slice(at + 1));
+      return { kind: "personal.email", masked: text[start] + "***@" + domain[0] };
+    }
+    for (i = 0; i < patterns.landlines.length; i++) {
+      m = pattern(patterns.landlines[i], "u").exec(text);
+      if (m) {
+        var number = m[1];
+        return { kind: "personal.landline", masked: m[0].slice(0, m[0].length - number.length) + "****" + number.slice(-4) };
+      }
+    }
+    var re = pattern(patterns.resident_id, "gu");
     re.lastIndex = 0;
-    while ((m = re.exec(text)) !== null) if (validResidentId(m[1])) return "personal.resident_id";
+    while ((m = re.exec(text)) !== null) {
+      if (validResidentId(m[0])) return { kind: "personal.resident_id", masked: m[0].slice(0, 6) + "********" + m[0].slice(-4) };
+    }
     return null;
   }
 
@@ -204,12 +244,13 @@
         return;
       }
       var found = personalData(value, data.personal);
-      if (found) report(field, msg("field.personal", { field: name, kind: msg(found) }), msg("field.personal.hint"));
+      if (found) report(field, msg("field.personal", { field: name, kind: msg(found.kind), masked: found.masked }), msg("field.personal.hint"));
     }
     function required(obj, key, field, parent) {
       if (has(obj, key)) return true;
+      var path = parent ? parent.replace(/\[\d+\]/g, "") + "." + key : key;
       report(field, parent ? msg("field.missing_in", { field: key, parent: parent })
-        : msg("field.missing", { field: key }));
+        : msg("field.missing", { field: key }), (data.missing_hints || {})[path]);
       return false;
     }
 
