@@ -79,13 +79,11 @@ def test_every_record_appears_exactly_once(repo_site: Project) -> None:
     assert len(pain_index.select(".pb-index li")) == len(c.taxonomy.pain_points)
 
 
-def test_home_page_has_four_entry_points(repo_site: Project) -> None:
+def test_home_page_has_the_entry_points(repo_site: Project) -> None:
     home = repo_site.content("")
-    cards = home.select(".grid.cards > ul > li")
-    assert len(cards) == 4
+    assert len(home.select(".grid.cards > ul > li")) >= 3  # a team may add its own
     hrefs = " ".join(a["href"] for a in home.select(".grid.cards a"))
     assert "pain-points/" in hrefs and "objections/" in hrefs and "guides/add-a-case/" in hrefs
-    assert "dashboard/" in hrefs
 
 
 def test_all_internal_links_resolve(repo_site: Project) -> None:

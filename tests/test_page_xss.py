@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from conftest import FILES, MKDOCS_YML, TODAY, Project
@@ -188,7 +189,8 @@ def test_a_search_result_links_only_to_a_same_origin_page(
         link = page.locator(".pb-search__link").first
         link.wait_for(timeout=30000)
         href = link.get_attribute("href") or ""
-        assert href.startswith(base), href
+        assert urljoin(base, href).startswith(base), href  # same origin, under the site
+        assert not href.lower().startswith(("javascript:", "data:")), href
         link.click()
         page.wait_for_load_state("load")
         page.wait_for_timeout(200)
