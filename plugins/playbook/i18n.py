@@ -276,20 +276,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "composer": {"zh": "新增案例", "en": "New case"},
     "composer_link": {"zh": "在线填写一个新案例", "en": "Write a new case in the browser"},
     "composer_intro": {
-        "zh": "填好下面的表格，右侧会实时检查（规则和 python3 build.py check 相同）并生成案例文件。"
+        "zh": "填好下面的表格，右侧会实时检查（规则和 `python3 build.py check` 相同）并生成案例文件。"
         "生成的文件可以复制、下载，或直接在代码托管平台上发起合并请求。",
-        "en": "Fill in the form: it is checked as you type (the same rules as python3 build.py check) "
+        "en": "Fill in the form: it is checked as you type (the same rules as `python3 build.py check`) "
         "and turned into the case file, which you can copy, download or open as a pull request.",
     },
     "composer_noscript": {
-        "zh": "填写器需要启用 JavaScript。也可以运行 python3 build.py new case <id> 生成模板。",
-        "en": "The composer needs JavaScript; or run python3 build.py new case <id> for a scaffold.",
+        "zh": "填写器需要启用 JavaScript。也可以运行 `python3 build.py new case <id>` 生成模板。",
+        "en": "The composer needs JavaScript; or run `python3 build.py new case <id>` for a scaffold.",
     },
     "composer_basics": {"zh": "基本信息", "en": "Basics"},
     "composer_id": {"zh": "案例 id（文件名）", "en": "Case id (file name)"},
     "composer_id_help": {
-        "zh": "小写英文字母、数字和连字符，如 ecommerce-peak-sorting；会出现在网址里，不要写客户真名。",
-        "en": "Lowercase letters, digits and hyphens, e.g. ecommerce-peak-sorting; it is part of "
+        "zh": "小写英文字母、数字和连字符，如 `ecommerce-peak-sorting`；会出现在网址里，不要写客户真名。",
+        "en": "Lowercase letters, digits and hyphens, e.g. `ecommerce-peak-sorting`; it is part of "
         "the URL, so never the customer's real name.",
     },
     "composer_id_missing": {
@@ -323,8 +323,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "composer_remove_result": {"zh": "删除这条", "en": "Remove"},
     "composer_result_label": {"zh": "说明", "en": "Label"},
     "composer_change_help": {
-        "zh": "写 change（如 +40%、-45%、3 倍），或同时写之前和之后（如 15 天 → 7 天）",
-        "en": "Either change (e.g. +40%, -45%, 3 倍) or both before and after (e.g. 15 天 → 7 天)",
+        "zh": "写变化（如 +40%、-45%、3 倍），或同时写之前和之后（如 15 天 → 7 天）",
+        "en": "Either a change (e.g. +40%, -45%, 3 倍) or both before and after (e.g. 15 天 → 7 天)",
     },
     "composer_quote_text": {"zh": "客户原话", "en": "What the customer said"},
     "composer_quote_by": {"zh": "说话人的角色", "en": "Speaker's role"},
@@ -334,8 +334,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "composer_upkeep": {"zh": "负责人与复核", "en": "Owner and review"},
     "composer_owner_help": {
-        "zh": "负责维护这个案例的人，如代码托管平台用户名 @wang-sales",
-        "en": "Who keeps this case current, e.g. a code-host handle such as @wang-sales",
+        "zh": "负责维护这个案例的人，如代码托管平台用户名 `@wang-sales`",
+        "en": "Who keeps this case current, e.g. a code-host handle such as `@wang-sales`",
     },
     "composer_private": {"zh": "私密信息（永不发布）", "en": "Private (never published)"},
     "composer_private_help": {
@@ -363,10 +363,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Opens the code host's new-file page with the name and content filled in.",
     },
     "composer_no_repo": {
-        "zh": "把文件保存到仓库的 cases/ 文件夹，提交合并请求（在 mkdocs.yml 里设置 repo_url 后，"
+        "zh": "把文件保存到仓库的 `cases/` 文件夹，提交合并请求（在 `mkdocs.yml` 里设置 `repo_url` 后，"
         "这里会出现一键发起的链接）。",
-        "en": "Save the file in the repository's cases/ folder and open a pull request "
-        "(with repo_url set in mkdocs.yml, a direct link appears here).",
+        "en": "Save the file in the repository's `cases/` folder and open a pull request "
+        "(with `repo_url` set in `mkdocs.yml`, a direct link appears here).",
     },
     "composer_missing_terms": {
         "zh": "没有合适的行业、痛点或指标怎么办？",
@@ -381,18 +381,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "composer_new_industry": {"zh": "新行业", "en": "New industry"},
     "composer_new_industry_steps": {
-        "zh": "运行下面的命令，生成行业文件后把其中的 【待填写】 换成真实内容：",
-        "en": "Run this command, then replace every 【待填写】 in the file it writes:",
+        "zh": "运行下面的命令，生成行业文件后把其中的 `【待填写】` 换成真实内容：",
+        "en": "Run this command, then replace every `【待填写】` in the file it writes:",
     },
     "composer_new_pain": {"zh": "新痛点", "en": "New pain point"},
     "composer_new_metric": {"zh": "新指标", "en": "New metric"},
     "composer_add_lines": {
-        "zh": "在 content/taxonomy.yaml 的 {list}: 列表末尾加上这几行：",
-        "en": "Add these lines at the end of the {list}: list in content/taxonomy.yaml:",
+        "zh": "在 `content/taxonomy.yaml` 的 `{list}:` 列表末尾加上这几行：",
+        "en": "Add these lines at the end of the `{list}:` list in `content/taxonomy.yaml`:",
     },
     "composer_term_id": {"zh": "id", "en": "id"},
     "composer_term_label": {"zh": "名称", "en": "Name"},
     "composer_unit": {"zh": "单位", "en": "Unit"},
+    "composer_metric_option": {
+        "zh": "{label}（{unit}，{better}）",
+        "en": "{label} ({unit}, {better})",
+    },
     "composer_better": {"zh": "方向", "en": "Better"},
 }
 

@@ -11,7 +11,7 @@ import re
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "code", "pre", "kbd",
@@ -119,3 +119,11 @@ def sanitise_page(html: str) -> str:
         link_rel="noopener noreferrer",
     )
     return cleaned
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """A UI string with `backticked` commands, paths or ids → escaped HTML with ``<code>``."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))

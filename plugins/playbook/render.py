@@ -23,7 +23,7 @@ from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .codehost import CodeHost
 from .i18n import translator
 from .load import TAXONOMY_FILE
-from .markup import MarkdownRenderer
+from .markup import MarkdownRenderer, code_spans
 from .model import Case, Result
 from .objection_tools import (
     battlecard,
@@ -114,6 +114,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["code_spans"] = code_spans
         self.env.globals.update(
             t=t,
             catalog=catalog,
