@@ -111,6 +111,11 @@ def test_a_template_error_is_a_located_error_in_build(
     assert code == 1 and "Traceback" not in out
     # The plugin logs it in the site's language (Chinese here), as one located line.
     assert "overrides/playbook/records/case.html:1:1: 模板错误：unexpected '}'" in caplog.text
+    # The summary names it too, in the command's language (English here), not MkDocs' bare
+    # "Aborted with a BuildError!".
+    summary = out[out.index("✗ build failed") :]
+    assert "overrides/playbook/records/case.html:1:1: template error: unexpected '}'" in summary
+    assert "Aborted with" not in summary
 
 
 def test_a_second_build_waits_for_the_first(project: Project) -> None:

@@ -257,6 +257,7 @@ def _build_locked(
     temp = Path(tempfile.mkdtemp(prefix=".site-", suffix=".tmp", dir=root))
     counter = _WarningCounter()
     logging.getLogger("mkdocs").addHandler(counter)
+    config = None
     try:
         config = _mkdocs_config(root, site_dir=str(temp), strict=args.strict)
         if "playbook" in config.plugins:
@@ -272,7 +273,12 @@ def _build_locked(
         engine = time.perf_counter() - engine_started
     except (PluginError, Abort) as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        print(tr("cli.build_aborted", lang, error=str(exc)), file=out)
+        # MkDocs turns a plugin's error inside a page event into a bare "Aborted with a
+        # BuildError!": the summary names the located problem instead.
+        plugin = config.plugins.get("playbook") if config is not None else None
+        failure = getattr(plugin, "build_failure", None)
+        error = failure.format(lang) if failure is not None else str(exc)
+        print(tr("cli.build_aborted", lang, error=error), file=out)
         return 1
     except OSError as exc:  # a full disk, a read-only or vanished folder …
         shutil.rmtree(temp, ignore_errors=True)
@@ -284,6 +290,7 @@ def _build_locked(
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
+    assert config is not None
     site = root / "site"
     try:
         _swap_in(temp, site)

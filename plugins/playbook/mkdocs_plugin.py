@@ -136,6 +136,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serving = False
         """True between ``on_startup(command="serve")`` and ``on_shutdown``."""
         self.problems: list[Problem] = []
+        self.build_failure: Problem | None = None
+        """The located problem that stopped the last build (a template error), for the CLI."""
         """Errors of the last load; non-empty only while serving invalid content."""
         self.preloaded: tuple[Settings, LoadResult] | None = None
         """Set by the CLI, which has just loaded the same project: used once instead of loading again."""
@@ -477,6 +479,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             msg("template.error.hint", url=page.url),
         )
         if not self.serving:
+            self.build_failure = problem
             raise PluginError(problem.format(self.config.language)) from None
         log.error(problem.format(self.config.language))
         return error_html([problem], self.config.language)
