@@ -37,20 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from venv_reexec import VENV_PYTHON, reexec_in_venv  # bench/: the script's own folder
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-VENV_PYTHON = REPO / ".venv" / "bin" / "python"
-
-
-def _bootstrap() -> None:
-    """Re-run under the project's virtual environment, with the bench extra installed."""
-    if Path(sys.prefix).resolve() == (REPO / ".venv").resolve():
-        return
-    sys.path.insert(0, str(REPO))
-    import build  # the repository's build.py: venv bootstrap (stdlib only)
-
-    build.ensure_venv("bench")
-    os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
 # ---------------------------------------------------------------- measuring processes
@@ -427,5 +417,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    _bootstrap()
+    reexec_in_venv(__file__)
     sys.exit(main())

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import statistics
@@ -33,21 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from venv_reexec import reexec_in_venv  # bench/: the script's own folder
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-VENV_PYTHON = REPO / ".venv" / "bin" / "python"
 HELDOUT = BENCH / "search-queries-heldout.tsv"
-
-
-def _bootstrap() -> None:
-    """Re-run under the project's virtual environment (with Playwright)."""
-    if Path(sys.prefix).resolve() == (REPO / ".venv").resolve():
-        return
-    sys.path.insert(0, str(REPO))
-    import build
-
-    build.ensure_venv("bench")
-    os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]])
 
 
 @dataclass(frozen=True)
@@ -230,5 +219,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    _bootstrap()
+    reexec_in_venv(__file__)
     sys.exit(main())
