@@ -139,6 +139,7 @@ class Renderer:
             # Project file → its "edit this page" URL, or None (no repo_url in mkdocs.yml).
             edit_url=code_host.edit_url if code_host is not None else lambda path: None,
             taxonomy_file=TAXONOMY_FILE,
+            **urls.template_links(),
         )
 
     @functools.cached_property
