@@ -192,7 +192,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     # Each record file is read, parsed and validated on its own (the vocabulary is
     # known from file names and the taxonomy), so large projects use every core.
     records = model.Records()
-    loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
+    loaded, read_s, check_s = load_records(files, vocabulary, settings, load_record, cache)
     for source, record, record_problems in loaded:
         if taxonomy is None:  # one root cause, not a cascade of unknown-id errors
             record_problems = [p for p in record_problems if not _taxonomy_ref(p)]
