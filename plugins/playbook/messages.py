@@ -622,6 +622,18 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✗ {path} 已过期；运行 'python3 build.py schemas'",
         "✗ {path} is out of date; run 'python3 build.py schemas'",
     ),
+    "schemas.stale": (
+        "编辑器 Schema 已过期：其中的 id 和名称与 content/taxonomy.yaml 及现有记录文件不一致，"
+        "编辑器的自动补全和标红会出错",
+        "the editor schema is out of date: its ids and names differ from content/taxonomy.yaml "
+        "and the record files, so editor completion and underlining are wrong",
+    ),
+    "schemas.stale.hint": (
+        "运行 python3 build.py schemas（或 python3 build.py check --fix）重新生成，"
+        "再把 schemas/ 和你的改动一起提交",
+        "run python3 build.py schemas (or python3 build.py check --fix) and commit schemas/ "
+        "with your change",
+    ),
     "cli.schemas_current": ("✓ schemas/ 是最新的", "✓ schemas/ is up to date"),
     "cli.schemas_wrote": ("✓ 已写入 {files}", "✓ wrote {files}"),
     "cli.schemas_unchanged": ("✓ schemas/ 本来就是最新的", "✓ schemas/ was already up to date"),
