@@ -137,6 +137,9 @@ def test_pr_template_and_contributing_list_exactly_what_ci_runs() -> None:
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     table = contributing.split("## 每个 PR 会自动检查什么", 1)[1].split("\n## ", 1)[0]
     assert _documented_commands(table) == ci
+    guide = (REPO / "content/guides/add-a-case.md").read_text(encoding="utf-8")
+    section = guide.split("## CI 会检查什么", 1)[1].split("\n## ", 1)[0]
+    assert _documented_commands(section) == ci
     for command in ci - {("python3", "build.py", "test")}:  # real commands (test: build.py's)
         ref = ["origin/main"] if command[-1] == "--changed-since" else []
         cli.parser().parse_args([*command[2:], *ref])

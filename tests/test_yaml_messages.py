@@ -103,7 +103,7 @@ def test_duplicate_key_names_the_first_line(zh: Project) -> None:
 @pytest.mark.parametrize(
     ("field", "example"),
     [
-        ("owner", "owner: wang-sales"),
+        ("owner", 'owner: "@wang-sales"'),
         ("title", "title: 分拣效率提升 40%"),
         ("summary", "summary: 某电商卖家旺季前升级分拣流程，分拣效率提升 40%。"),
     ],

@@ -654,6 +654,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "页面含有{kind}（{masked}）；个人信息不能公开发布",
         "page contains {kind} ({masked}); personal data must not be published",
     ),
+    "page.marker_unknown": (
+        "未知的列表标记 {marker}：它不会生成任何列表",
+        "unknown list marker {marker}: it generates no list",
+    ),
+    "page.marker_unknown.hint": (
+        "写成 <!-- playbook:list 列表名 -->，单独占一行；列表名是其中之一：{names}",
+        "write <!-- playbook:list NAME --> on a line of its own; NAME is one of: {names}",
+    ),
     "page.personal.hint": (
         "删掉它：个人信息应写在记录的 'private:' 下面，那里的内容永远不会发布",
         "remove it: personal data belongs under 'private:' in a record, which is never published",
