@@ -196,10 +196,11 @@ def test_the_editor_path_step_by_step(tmp_path: Path) -> None:
     summary = next(line for line in filled.splitlines() if line.startswith("summary: "))
     mistakes = [
         (("title:", "titel:"), "'titel'"),
-        ((f"{owner[0]}\n", ""), "'owner'"),
+        ((f"{owner[0]}\n", ""), "缺少必填字段 'owner'"),
         ((f"industry: {industry}", "industry: ecommerse"), "'ecommerse'"),
         ((summary, "summary: " + "长" * 230), "'summary'"),
         (("title: ", "title："), "中文冒号"),
+        ((owner[0], owner[0].replace('"', "")), "'@'"),
         (("分拣打包跟不上，", "分拣打包跟不上（老板电话 13812345678），"), "手机号"),
         ((re.search(r"^reviewed: .*$", filled, re.M)[0], "reviewed: 2026/11/20"), "'reviewed'"),  # type: ignore[index]
         (('    change: "+15%"\n', ""), "'change'"),
@@ -213,7 +214,7 @@ def test_the_editor_path_step_by_step(tmp_path: Path) -> None:
         assert _row(key) in out, out
         assert out.splitlines()[0].startswith(f"{case_file}:"), out
         # Not YAML at all, or beyond what a schema can say: check alone catches those.
-        if key not in ("中文冒号", "手机号"):
+        if key not in ("中文冒号", "'@'", "手机号"):
             assert _schema_errors(p, broken), f"the editor schema misses: {key}"
     p.write(case_file, filled)
 

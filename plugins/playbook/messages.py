@@ -348,6 +348,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         '换成英文双引号，例如 {key}: "内容"；或者不加引号',
         'use ASCII double quotes, e.g. {key}: "text", or none at all',
     ),
+    "yaml.reserved_start": (
+        "'{key}' 的值以 '{quote}' 开头，YAML 不允许这样的值不加引号",
+        "the value of '{key}' starts with '{quote}', which YAML allows only in quotes",
+    ),
+    "yaml.reserved_start.hint": (
+        '把整个值用英文双引号括起来，例如 {key}: "{quote}wang-sales"',
+        'put the whole value in double quotes, e.g. {key}: "{quote}wang-sales"',
+    ),
     "yaml.colon_space": (
         "'{key}:' 后面少了一个空格",
         "a space is missing after '{key}:'",
