@@ -5,11 +5,13 @@
    #pb-library exists. The whole state
    lives in the URL (industry, pain, category, stage, tier, size, metric, q, sort), so a link
    reproduces the view; every change is a history entry, so Back steps through them.
-   Content is only ever inserted as text (textContent), never as HTML. */
+   Content is only ever inserted as text (textContent), never as HTML. Which cases a view
+   shows, and the facet counts, come from case_filter.js. */
 (function () {
   "use strict";
   var root = document.getElementById("pb-library");
-  if (!root || !window.fetch || !window.URLSearchParams) return;
+  var F = window.PlaybookCaseFilter;
+  if (!root || !F || !window.fetch || !window.URLSearchParams) return;
   var PAGE = 50;
   var base = root.dataset.base || "";
   var strings = JSON.parse(root.dataset.strings);
@@ -93,32 +95,6 @@
     if (!allTexts) allTexts = loadCards(cases);
     return allTexts;
   }
-  function matchesText(c, words) {
-    if (!words.length) return true;
-    for (var i = 0; i < words.length; i++) if (c.text.indexOf(words[i]) < 0) return false;
-    return true;
-  }
-  // Free text through the shared query module (filler, synonyms, Traditional characters),
-  // word by word without it.
-  function textMatches(words) {
-    var Q = window.PlaybookQuery;
-    if (!words.length) return cases;
-    if (!Q) return cases.filter(function (c) { return matchesText(c, words); });
-    var texts = cases.map(function (c) {
-      return c.folded || (Q.loaded() ? (c.folded = Q.fold(c.text)) : Q.fold(c.text));
-    });
-    return Q.matchTexts(Q.analyze(state.q), texts).map(function (i) { return cases[i]; });
-  }
-  // AND across facets, OR within one; `skip` leaves one facet out (for its own counts).
-  function matchesFacets(c, skip) {
-    for (var i = 0; i < facets.length; i++) {
-      var name = facets[i].name, chosen = state.sel[name];
-      if (name === skip || !chosen.length) continue;
-      if (!chosen.some(function (v) { return c[name].indexOf(v) >= 0; })) return false;
-    }
-    return true;
-  }
-
   // Compact controls: the search box and sort, one dropdown chip per facet (its values
   // with counts; zero-count values stay listed, after the others and dimmed), and the
   // active filters as removable chips above the results.
@@ -253,14 +229,11 @@
   function render() {
     var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length && cases.some(function (c) { return c.text === null; })) return update();
-    var textHits = textMatches(words);
+    var textHits = F.textMatches(cases, words, state.q, window.PlaybookQuery);
+    var counts = F.counts(textHits, facets, state.sel);
     facets.forEach(function (f) {
-      var counts = {};
-      textHits.forEach(function (c) {
-        if (matchesFacets(c, f.name)) c[f.name].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-      });
       f.values.forEach(function (v) {
-        var b = boxes[f.name][v.id], n = counts[v.id] || 0;
+        var b = boxes[f.name][v.id], n = counts[f.name][v.id] || 0;
         var on = state.sel[f.name].indexOf(v.id) >= 0;
         b.input.checked = on;
         b.input.disabled = n === 0 && !on;
@@ -271,7 +244,7 @@
       boxes[f.name].chosen.textContent = picked ? String(picked) : "";
       boxes[f.name].box.classList.toggle("pb-facet--on", picked > 0);
     });
-    var hits = textHits.filter(function (c) { return matchesFacets(c, null); });
+    var hits = F.selected(textHits, facets, state.sel);
     hits.sort(state.sort === "improvement"
       ? function (a, b) { return b.improvement - a.improvement || cmpReviewed(a, b); }
       : cmpReviewed);

@@ -1,6 +1,7 @@
 /* Live-call objection tools: finder, fill-in placeholders + copy, practice deck, print.
  * Loaded on every page; each part only acts when its elements are present.
- * Content is only ever set through textContent / value, never innerHTML.
+ * Content is only ever set through textContent / value, never innerHTML. What the finder
+ * finds, and in what order, comes from finder_match.js.
  * Shortcuts: "o" (any page, outside text fields) opens/focuses the finder; in the finder
  * ArrowUp/ArrowDown move, Enter opens, Ctrl+Enter / Cmd+Enter copies the first response,
  * Escape clears. */
@@ -180,109 +181,23 @@
 
   /* ---------- finder */
 
-  function norm(text) {
-    return String(text || "")
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(/\s+/g, "");
-  }
-
-  /**
-   * Where a pinyin query matches a key ("jia ge gao"), as the index of the syllable it
-   * starts at, or -1. Each syllable is typed in full, by its first letter (zh/ch/sh: one or
-   * two letters), or, for the last one, by any prefix: "jg", "jiage", "jiag" all match.
-   */
-  function pinyinMatch(syllables, q) {
-    var failed = {};
-    function from(j, k) {
-      if (k === q.length) return true;
-      if (j >= syllables.length) return false;
-      var memo = j * 100 + k;
-      if (failed[memo]) return false;
-      var s = syllables[j];
-      var rest = q.slice(k);
-      var ok =
-        s.indexOf(rest) === 0 ||
-        (rest.indexOf(s) === 0 && from(j + 1, k + s.length)) ||
-        (s.charAt(1) === "h" && "zcs".indexOf(s.charAt(0)) >= 0 &&
-          rest.indexOf(s.slice(0, 2)) === 0 && from(j + 1, k + 2)) ||
-        (s.charAt(0) === rest.charAt(0) && from(j + 1, k + 1));
-      if (!ok) failed[memo] = true;
-      return ok;
-    }
-    for (var start = 0; start < syllables.length; start++) {
-      if (from(start, 0)) return start;
-    }
-    return -1;
-  }
-
-  /**
-   * Rank of one search term against one objection (lower is better), or Infinity.
-   * Order: objection text (prefix, then anywhere), aliases, category, pinyin of those
-   * (from the start, then inside), then response titles and scripts.
-   */
-  function rankTerm(entry, term) {
-    function score(tier, field, pos) {
-      return tier * 10000 + Math.min(field, 99) * 100 + Math.min(pos, 99);
-    }
-    var best = Infinity;
-    var pos = entry._t.indexOf(term);
-    if (pos === 0) return score(0, 0, 0);
-    if (pos > 0) best = score(1, 0, pos);
-    entry._a.forEach(function (alias, i) {
-      var p = alias.indexOf(term);
-      if (p >= 0) best = Math.min(best, score(p === 0 ? 2 : 3, i, p));
-    });
-    if (best < Infinity) return best;
-    var c = entry._c.indexOf(term);
-    if (c >= 0) return score(4, 0, c);
-    if (/^[a-z0-9]+$/.test(term)) {
-      entry._p.forEach(function (syllables, i) {
-        var start = pinyinMatch(syllables, term);
-        if (start >= 0) best = Math.min(best, score(start === 0 ? 5 : 6, i, start));
-      });
-      if (best < Infinity) return best;
-    }
-    entry._r.forEach(function (text, i) {
-      var p = text.indexOf(term);
-      if (p >= 0) best = Math.min(best, score(7, i, p));
-    });
-    return best;
-  }
-
-  function rank(entry, terms) {
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var r = rankTerm(entry, terms[i]);
-      if (r === Infinity) return Infinity;
-      total += r;
-    }
-    return total;
-  }
-
   function initFinder(root) {
+    var M = window.PlaybookFinderMatch;
     var input = root.querySelector("#pb-finder-input");
     var list = root.querySelector("#pb-finder-results");
     var status = root.querySelector("#pb-finder-status");
-    if (!input || !list) return;
-    var items = Array.prototype.map.call(list.querySelectorAll("li[data-search]"), function (li, i) {
+    if (!M || !input || !list) return;
+    var items = Array.prototype.map.call(list.querySelectorAll("li[data-search]"), function (li) {
       var data = {};
       try {
         data = JSON.parse(li.getAttribute("data-search"));
       } catch (e) {
         data = {};
       }
-      return {
-        li: li,
-        order: i,
-        _t: norm(data.t),
-        _a: (data.a || []).map(norm),
-        _c: norm(data.c),
-        _p: (data.p || []).map(function (key) {
-          return key ? key.split(" ") : [];
-        }),
-        _r: (data.r || []).map(norm),
-      };
+      return { li: li, entry: M.entry(data) };
+    });
+    var entries = items.map(function (item) {
+      return item.entry;
     });
     var visible = items.slice();
     var selected = 0;
@@ -305,23 +220,14 @@
 
     function filter() {
       var raw = input.value;
-      var terms = raw
-        .normalize("NFKC")
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean);
-      var ranked = items.map(function (item) {
-        return { item: item, rank: terms.length ? rank(item, terms) : 0 };
-      });
-      ranked.sort(function (a, b) {
-        return a.rank - b.rank || a.item.order - b.item.order;
-      });
+      var terms = M.terms(raw);
       visible = [];
-      ranked.forEach(function (r) {
+      M.order(entries, terms).forEach(function (r) {
+        var item = items[r.index];
         var show = r.rank !== Infinity;
-        r.item.li.hidden = !show;
-        list.appendChild(r.item.li);
-        if (show) visible.push(r.item);
+        item.li.hidden = !show;
+        list.appendChild(item.li);
+        if (show) visible.push(item);
       });
       if (status) {
         status.textContent = !terms.length

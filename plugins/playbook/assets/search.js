@@ -1,15 +1,15 @@
 /* Site-wide search in the header box (partials/pagefind-search.html).
 
    Pagefind (the site's pagefind/ bundle) finds and scores pages; query.js says what to look
-   for. This file runs the searches, merges them, puts records before playbook pages unless
-   the query names the page's topic, and renders a keyboard-complete list: ↑/↓ move, Enter
+   for; hit_rank.js merges the searches and ranks the hits (records before playbook pages
+   unless the query names the page's topic). This file runs the searches and renders a keyboard-complete list: ↑/↓ move, Enter
    opens the highlighted (first) hit, Esc closes. Every text is inserted as text, never HTML,
    and only same-origin links are followed. */
 (function () {
   "use strict";
   var root = document.getElementById("pb-search");
-  var Q = window.PlaybookQuery;
-  if (!root || !Q) return;
+  var Q = window.PlaybookQuery, R = window.PlaybookHitRank;
+  if (!root || !Q || !R) return;
   root.hidden = false;
   var base = root.dataset.baseUrl || "/";
   var input = document.getElementById("pb-search-input");
@@ -20,9 +20,6 @@
 
   var SHOWN = 10;          // hits rendered
   var RANKED = 12;         // hits whose text is loaded to rank them
-  var SYNONYM = 0.9;       // a synonym variant's score, relative to the words typed
-  var PAGE = 0.5;          // a playbook page whose title does not name the query's words
-  var TITLE = 2, TEXT = 1.5; // the phrase (or a synonym of it) in a hit's title, in its text
   var state = { kind: "", seq: 0, hits: [], active: -1, analysis: null, dropped: {} };
   var pagefind = null;
 
@@ -48,120 +45,41 @@
     } catch (e) { return null; }
   }
 
-  /* Pagefind's best-scored page of one search scores 1, the others relative to it. */
-  function normalised(search, weight, into) {
-    var results = search ? search.results : [];
-    var top = results.length ? results[0].score || 1 : 1;
-    results.forEach(function (r) {
-      var s = weight * r.score / top;
-      if (!into[r.id] || into[r.id].s < s) into[r.id] = { result: r, s: s };
-    });
-    return into;
-  }
-
   /* The phrase typed (and its synonym variants) and, for a query of several words, each
-     word (and its synonyms) on its own, weighted by how rare it is in the index: a page
-     that is best for the phrase scores as much as one best for every word. */
+     word (and its synonyms) on its own, merged into one ranking (hit_rank.js). */
   function searchAll(pf, analysis, filters, memo) {
     var options = filters ? { filters: filters } : {};
     memo = memo || {};
     function find(word) { return memo[word] || (memo[word] = pf.search(word, options)); }
-    var jobs = analysis.phrases.map(function (p, i) { return [-1, i, p]; });
-    if (analysis.terms.length > 1) {
-      analysis.terms.forEach(function (alts, t) {
-        alts.forEach(function (w, i) { if (analysis.phrases.indexOf(w) < 0) jobs.push([t, i, w]); });
-      });
-    }
+    var jobs = R.jobs(analysis);
     return Promise.all(jobs.map(function (j) { return find(j[2]); }))
-      .then(function (found) {
-        var total = Q.pages();
-        var phrase = {}, terms = analysis.terms.map(function () { return {}; });
-        found.forEach(function (search, k) {
-          var job = jobs[k], weight = job[1] === 0 ? 1 : SYNONYM;
-          normalised(search, weight, job[0] < 0 ? phrase : terms[job[0]]);
-        });
-        var pages = {}, rarity = 0;
-        function page(entry) {
-          return pages[entry.result.id] || (pages[entry.result.id] = { result: entry.result, score: 0, terms: 0 });
-        }
-        terms.forEach(function (hits) {
-          var ids = Object.keys(hits);
-          if (!ids.length) return;
-          var idf = Math.log(1 + total / ids.length);
-          rarity += idf;
-          ids.forEach(function (id) { var p = page(hits[id]); p.score += idf * hits[id].s; p.terms += 1; });
-        });
-        Object.keys(phrase).forEach(function (id) { page(phrase[id]).score += (rarity || 1) * phrase[id].s; });
-        return Object.keys(pages).map(function (id) { return pages[id]; })
-          .sort(function (a, b) { return b.score - a.score; });
-      });
+      .then(function (found) { return R.merge(analysis, jobs, found, Q.pages()); });
   }
 
-  /* Re-rank the best hits on their text: the phrase (or a synonym of it) in the title
-     counts most, then in the text; records come before playbook pages, unless a page's
-     title holds one of the query's words. A preview (the phrase's first list) leaves the
-     record of dropped hits, which the per-kind counts use, to the merged ranking. */
+  /* Re-rank the best hits on their text (hit_rank.js), once it is loaded. A preview (the
+     phrase's first list) leaves the record of dropped hits, which the per-kind counts use,
+     to the merged ranking. */
   function rank(hits, analysis, preview) {
-    var words = Q.highlightWords(analysis);
     return Promise.all(hits.map(function (h) {
       return h.result.data().then(function (data) { h.data = data; return h; });
     })).then(function (loaded) {
-      loaded.forEach(function (h) {
-        var meta = h.data.meta || {};
-        var title = Q.fold(meta.title || ""), content = Q.fold(h.data.content || "");
-        var inTitle = analysis.phrases.some(function (p) { return title.indexOf(p) >= 0; });
-        var inText = inTitle || analysis.phrases.some(function (p) { return content.indexOf(p) >= 0; });
-        var named = words.some(function (w) { return title.indexOf(w) >= 0; });
-        h.rank = h.score * (inTitle ? TITLE : inText ? TEXT : 1) *
-          (meta.kind_id === "page" && !named ? PAGE : 1);
-        // Pagefind also matches words that merely start like a query word (量子 → 量…,
-        // xqz → x): a hit whose text holds none of the query's words is dropped.
-        h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
-      });
+      var ranked = R.rerank(loaded, analysis, Q);
       if (!preview) {
         state.dropped = {};
         loaded.forEach(function (h) { if (!h.holds) state.dropped[h.result.id] = true; });
       }
-      return loaded.filter(function (h) { return h.holds; })
-        .sort(function (a, b) { return b.rank - a.rank; });
+      return ranked;
     });
   }
 
   /* Text with every occurrence of `words` in <mark>, as DOM nodes. */
   function marked(text, words) {
-    var folded = Q.foldSame(text), nodes = [], i = 0, plain = "";
-    while (i < text.length) {
-      var hit = null;
-      for (var k = 0; k < words.length; k++) {
-        if (words[k] && folded.startsWith(words[k], i)) { hit = words[k]; break; }
-      }
-      if (!hit) { plain += text[i++]; continue; }
-      if (plain) { nodes.push(document.createTextNode(plain)); plain = ""; }
+    return R.marks(text, words, Q).map(function (piece) {
+      if (!piece.mark) return document.createTextNode(piece.text);
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(i, i + hit.length);
-      nodes.push(mark);
-      i += hit.length;
-    }
-    if (plain) nodes.push(document.createTextNode(plain));
-    return nodes;
-  }
-
-  /* An excerpt that starts at the first match (or the start of its sentence, if close). */
-  function excerpt(content, words) {
-    var text = (content || "").replace(/\s+/g, " ").trim();
-    var folded = Q.foldSame(text), at = -1;
-    words.forEach(function (w) {
-      var i = folded.indexOf(w);
-      if (i >= 0 && (at < 0 || i < at)) at = i;
+      mark.textContent = piece.text;
+      return mark;
     });
-    if (at < 0) at = 0;
-    var start = at;
-    for (var j = at - 1; j >= Math.max(0, at - 24); j--) {
-      if ("。！？；.!?;\n".indexOf(text[j]) >= 0) { start = j + 1; break; }
-      if (j === 0) start = 0;
-    }
-    var piece = text.slice(start, start + 110).trim();
-    return (start > 0 ? "…" : "") + piece + (start + 110 < text.length ? "…" : "");
   }
 
   function setActive(i) {
@@ -199,7 +117,7 @@
       title.append(kind, " ", link);
       var text = document.createElement("p");
       text.className = "pb-search__excerpt";
-      text.append.apply(text, marked(excerpt(h.data.content, words), words));
+      text.append.apply(text, marked(R.excerpt(h.data.content, words, Q), words));
       li.append(title, text);
       li.addEventListener("mousemove", function () { if (state.active !== i) setActive(i); });
       li.addEventListener("click", function (event) { if (!event.target.closest("a")) location.href = href; });
