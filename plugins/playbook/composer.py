@@ -19,6 +19,7 @@ from .codehost import CodeHost
 from .facets import compact_json, version
 from .i18n import translator
 from .jsonschema_export import modeline
+from .contentrules import browser_rules
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
@@ -58,6 +59,8 @@ MESSAGE_CODES = (
     "reviewed.future",
     "result.change_no_unit",
     "result.change_no_unit.hint",
+    "result.figure_no_unit",
+    "result.figure_no_unit.hint",
     "result.direction",
     "result.direction.hint",
     "alias.legal_suffix",
@@ -136,6 +139,7 @@ def composer_data(
         "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
+        "rules": browser_rules(),
         "missing_hints": missing_hints(_vocabulary(catalog)),
         "pain_categories": list(PAIN_CATEGORIES),
         "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},

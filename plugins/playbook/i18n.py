@@ -402,6 +402,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{label}（{unit}，{better}）",
         "en": "{label} ({unit}, {better})",
     },
+    "composer_metric_option_no_unit": {"zh": "{label}（{better}）", "en": "{label} ({better})"},
     "composer_better": {"zh": "方向", "en": "Better"},
 }
 
