@@ -16,10 +16,10 @@ from typing import Any, cast
 
 from .catalog import Catalog
 from .codehost import CodeHost
+from .contentrules import browser_rules
 from .facets import compact_json, version
 from .i18n import translator
 from .jsonschema_export import modeline
-from .contentrules import browser_rules
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
