@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from .cjkbreaks import join_cjk_lines
 from .messages import NO_MSG, Msg, msg
 from .privacy import find_personal_data
 from .problems import Problem
@@ -143,7 +144,9 @@ class Checker:
             )
             return None
         self._check_personal(text, at)
-        return text
+        # Plain text is shown as written, so a line break between CJK characters would show
+        # as a space; Markdown is joined when rendered (cjkbreaks), where code is known.
+        return join_cjk_lines(text) if spec.kind == "text" else text
 
     def _check_markdown(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         return self._check_text(spec, value, at)

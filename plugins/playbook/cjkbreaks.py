@@ -1,0 +1,141 @@
+"""A line break between two CJK characters is not rendered as a space.
+
+Chinese is written without spaces between words, but a Markdown (or HTML) line break
+inside a paragraph reads as one: ``客户当时\\n很着急`` shows as "客户当时 很着急". Browsers
+keep that space, and Python-Markdown (and pymdown-extensions) have no option against it,
+so the break is removed where both neighbours are CJK (Han, kana, CJK punctuation and
+full-width forms; not Hangul, which is written with spaces), as Pandoc's
+``east_asian_line_breaks`` does:
+
+- in Markdown fields and hand-written pages by :class:`CjkLineBreaks`, a tree processor
+  that runs after inline parsing, so emphasis and links between the two characters count
+  (``**加粗**\\n继续``) and code spans and blocks are left exactly as written;
+- in plain text fields by :func:`join_cjk_lines`.
+
+Linear time: each line break is looked at once, with the whitespace next to it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+_RANGES = (
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation (、。「」…)
+    (0x3040, 0x30FF),  # hiragana, katakana
+    (0x3100, 0x312F),  # bopomofo
+    (0x3190, 0x31FF),  # kanbun, bopomofo extended, CJK strokes, katakana extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFF9F),  # full-width forms (，：！（）) and half-width katakana
+    (0x20000, 0x3FFFF),  # CJK extensions B–H
+)
+_SPACE = " \t"
+_SKIPPED = frozenset({"pre", "code", "kbd", "samp", "script", "style"})
+"""Elements whose text is shown as written (code), never joined."""
+
+
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` belongs to a script written without spaces between words."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in _RANGES) if code >= 0x2E80 else False
+
+
+def _breaks(text: str, before: str, after: str) -> str:
+    """``text`` without the line breaks (and the spaces or tabs around them) that stand
+    between two CJK characters; ``before``/``after`` are the characters next to ``text``."""
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    start = 0
+    i = text.find("\n")
+    while i != -1:
+        left = i
+        while left > start and text[left - 1] in _SPACE:
+            left -= 1
+        right = i + 1
+        while right < len(text) and text[right] in _SPACE:
+            right += 1
+        prev = text[left - 1] if left > 0 else before
+        nxt = text[right] if right < len(text) else after
+        if prev and nxt and is_cjk(prev) and is_cjk(nxt):
+            out.append(text[start:left])
+            start = right
+        i = text.find("\n", max(i + 1, right))
+    out.append(text[start:])
+    return "".join(out)
+
+
+def join_cjk_lines(text: str) -> str:
+    """A plain text with its line breaks between CJK characters removed."""
+    return _breaks(text, "", "")
+
+
+Slot = tuple[etree.Element, str] | None
+"""A text of the tree (an element's ``text`` or ``tail``), or None for code (a barrier)."""
+
+
+def _slots(element: etree.Element, out: list[Slot]) -> None:
+    if element.tag in _SKIPPED:
+        out.append(None)
+        return
+    out.append((element, "text"))
+    for child in element:
+        _slots(child, out)
+        out.append((child, "tail"))
+
+
+def _value(slot: Slot) -> str:
+    if slot is None:
+        return ""
+    return getattr(slot[0], slot[1]) or ""
+
+
+class CjkTreeprocessor(Treeprocessor):
+    """Joins lines between CJK characters across the text of inline elements."""
+
+    def run(self, root: etree.Element) -> None:
+        slots: list[Slot] = []
+        _slots(root, slots)
+        texts = [_value(s) for s in slots]
+        for i, slot in enumerate(slots):
+            text = texts[i]
+            if slot is None or "\n" not in text:
+                continue
+            joined = _breaks(text, _neighbour(slots, texts, i, -1), _neighbour(slots, texts, i, 1))
+            if joined != text:
+                setattr(slot[0], slot[1], joined)
+                texts[i] = joined
+
+
+def _neighbour(slots: list[Slot], texts: list[str], i: int, step: int) -> str:
+    """The character just before (step -1) or after (+1) slot ``i``; "" at code or the end.
+    Empty slots are skipped: a run of them lies between two non-empty slots, so it is
+    walked at most twice in all."""
+    j = i + step
+    while 0 <= j < len(slots):
+        if slots[j] is None:
+            return ""
+        if texts[j]:
+            return texts[j][-1] if step < 0 else texts[j][0]
+        j += step
+    return ""
+
+
+class CjkLineBreaks(Extension):
+    """Python-Markdown extension: no space for a line break between CJK characters."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline parsing (20), before pretty-printing adds its own line breaks (10).
+        md.treeprocessors.register(CjkTreeprocessor(md), "playbook_cjk_breaks", 15)
+
+
+def makeExtension(**kwargs: Any) -> CjkLineBreaks:
+    """Entry for ``markdown_extensions: [playbook.cjkbreaks]``."""
+    return CjkLineBreaks(**kwargs)
