@@ -231,6 +231,17 @@ def test_the_preview_shows_the_headline_and_the_library_card(page: Any) -> None:
     assert card.locator(".pb-chip").all_text_contents() == ["资金周转", "旺季分拣效率低"]
 
 
+def test_the_preview_shows_bare_figures_with_the_metric_s_unit(page: Any) -> None:
+    fill(page, VALID)
+    type_into(
+        page,
+        {"results.0.metric": "turnover-days", "results.0.change": "", "results.0.before": "15",
+         "results.0.after": "7"},
+    )  # fmt: skip
+    assert listed_messages(page) == []
+    assert page.text_content("#pb-composer-headline .pb-metric__value") == "15 天 → 7 天"
+
+
 # (name, the change to the valid form, the field that shows the problem)
 VIOLATIONS: list[tuple[str, dict[str, str | list[str]], str]] = [
     ("missing title", {"title": ""}, "title"),
