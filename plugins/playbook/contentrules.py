@@ -9,8 +9,8 @@
 - Published text that contains a value of the same record's ``private`` block; the value is
   masked in the message.
 
-Every rule runs in linear time: anchored patterns without nested repetition, and one
-Aho-Corasick scan of each text for all private values at once. The case composer applies
+Every rule runs in linear time: anchored patterns without nested repetition; a text is
+searched for a few private values one by one, for many in one Aho-Corasick scan. The case composer applies
 the same rules in the browser (``assets/composer_rules.js``) with the word lists and
 patterns of :func:`browser_rules`.
 """
@@ -136,6 +136,11 @@ def _fold(text: str) -> str:
 # --- private values --------------------------------------------------------------------
 
 
+_DIRECT = 8
+"""Up to this many private values, each is searched for directly (C speed, a constant
+number of linear scans); more go through the automaton."""
+
+
 class PrivateValues:
     """Every text of a ``private`` block, found in other texts in one linear scan each
     (Aho-Corasick: a trie of the values with failure links)."""
@@ -143,10 +148,12 @@ class PrivateValues:
     def __init__(self, private: Any) -> None:
         self.values: list[tuple[str, str]] = list(_private_values(private, ""))
         """(key path such as ``customer_name`` or ``contacts.0``, value as written)."""
+        self._folded = [_fold(value) for _, value in self.values]
         self._goto: list[dict[str, int]] = [{}]
         self._best: list[int] = [-1]
-        for index, (_, value) in enumerate(self.values):
-            self._add(_fold(value), index)
+        if len(self.values) > _DIRECT:
+            for index, word in enumerate(self._folded):
+                self._add(word, index)
         self._link()
 
     def __bool__(self) -> bool:
@@ -182,6 +189,11 @@ class PrivateValues:
 
     def find(self, text: str) -> tuple[str, str] | None:
         """(key, value) of the first listed private value that ``text`` contains, or None."""
+        if len(self.values) <= _DIRECT:
+            folded = _fold(text)
+            return next(
+                (v for v, w in zip(self.values, self._folded, strict=True) if w in folded), None
+            )
         best = -1
         state = 0
         goto, fail, found = self._goto, self._fail, self._best
