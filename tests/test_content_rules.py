@@ -209,6 +209,9 @@ def test_line_breaks_between_chinese_characters_are_not_rendered(
             "English words\n  stay apart.\n\n  ```\n  代码第一行\n  代码第二行\n  ```\n",
         )
         .replace("summary: 某仓储公司旺季分拣跟不上，改造流程后效率提升。", "summary: |\n  某仓储公司旺季分拣\n  跟不上。")
+        # YAML itself folds these line breaks into spaces: plain text over two lines, ">".
+        .replace("title: 分拣效率提升 40%", "title: 分拣效率\n  提升 40%")
+        .replace("  text: 旺季终于不加班了。", "  text: >\n    旺季终于\n    不加班了。")
     )  # fmt: skip
     page = "# 首页\n\n第一行中文\n第二行中文，[链接](cases/)\n继续。\n"
     p = chinese(make_project, {SORTING: text, "content/index.md": page})
@@ -226,5 +229,8 @@ def test_line_breaks_between_chinese_characters_are_not_rendered(
     assert code_block is not None and code_block.get_text() == "代码第一行\n代码第二行\n"
     card = p.content("cases/").select_one("[data-case='sorting-case'] .pb-card__summary")
     assert card is not None and card.get_text() == "某仓储公司旺季分拣跟不上。"
+    heading = p.page("cases/sorting-case/").select_one("h1")
+    assert heading is not None and heading.get_text(strip=True) == "分拣效率提升 40%"
+    assert "旺季终于不加班了。" in body.get_text()
     home = p.content("").get_text()
     assert "第一行中文第二行中文，链接继续。" in home

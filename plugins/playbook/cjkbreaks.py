@@ -10,7 +10,10 @@ full-width forms; not Hangul, which is written with spaces), as Pandoc's
 - in Markdown fields and hand-written pages by :class:`CjkLineBreaks`, a tree processor
   that runs after inline parsing, so emphasis and links between the two characters count
   (``**加粗**\\n继续``) and code spans and blocks are left exactly as written;
-- in plain text fields by :func:`join_cjk_lines`.
+- in plain text fields by :func:`join_cjk_lines`;
+- in YAML's folded scalars (``>``, and plain or single-quoted text over several lines),
+  where YAML itself turns each line break into a space, by :func:`refold` while the file
+  is read.
 
 Linear time: each line break is looked at once, with the whitespace next to it.
 """
@@ -75,6 +78,64 @@ def _breaks(text: str, before: str, after: str) -> str:
 def join_cjk_lines(text: str) -> str:
     """A plain text with its line breaks between CJK characters removed."""
     return _breaks(text, "", "")
+
+
+_BLANK = " \t\r\n"
+
+
+def refold(value: str, source: str, style: str | None) -> str:
+    """A folded YAML scalar without the spaces YAML made of line breaks between CJK
+    characters. ``value`` is the parsed text, ``source`` the scalar as written (from its
+    first character, quote or ``>`` to its end), ``style`` PyYAML's (None for plain, ``'``
+    or ``>``). Where value and source cannot be aligned (more-indented lines, escapes), the
+    value is returned as parsed. Linear: one pass over both."""
+    if style == ">":
+        start = source.find("\n") + 1
+        while start < len(source) and source[start] == " ":
+            start += 1  # the first line's indentation
+        source = source[start:] if start else ""
+    elif style == "'":
+        source = source[1:-1]
+    body = value.rstrip("\n")  # a block scalar's final line breaks (its chomping)
+    tail, value = value[len(body) :], body
+    folds: list[int] = []
+    i = j = 0
+    n, m = len(value), len(source)
+    while i < n and j < m:
+        char = source[j]
+        if char in _BLANK:
+            k, newlines = j, 0
+            while k < m and source[k] in _BLANK:
+                newlines += source[k] == "\n"
+                k += 1
+            if newlines:
+                if newlines == 1:
+                    if value[i] != " ":
+                        return value + tail
+                    folds.append(i)
+                    i += 1
+                else:
+                    kept = newlines - 1  # an empty line between two is kept as a line break
+                    if value[i : i + kept] != "\n" * kept:
+                        return value + tail
+                    i += kept
+                j = k
+                continue
+        if style == "'" and char == "'" and source[j + 1 : j + 2] == "'":
+            j += 1  # '' is one quote
+        if value[i] != source[j]:
+            return value + tail
+        i += 1
+        j += 1
+    if i < n:
+        return value + tail  # the source ended first: not aligned
+    out, last = [], 0
+    for f in folds:
+        if 0 < f < n - 1 and is_cjk(value[f - 1]) and is_cjk(value[f + 1]):
+            out.append(value[last:f])
+            last = f + 1
+    out.append(value[last:])
+    return "".join(out) + tail
 
 
 Slot = tuple[etree.Element, str] | None
