@@ -234,3 +234,22 @@ def test_line_breaks_between_chinese_characters_are_not_rendered(
     assert "旺季终于不加班了。" in body.get_text()
     home = p.content("").get_text()
     assert "第一行中文第二行中文，链接继续。" in home
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("客户当时\n很着急", "<p>客户当时很着急</p>"),
+        ("加粗**文字**\n继续，[链接](x)\n之后", '<p>加粗<strong>文字</strong>继续，<a href="x" rel="noopener noreferrer nofollow">链接</a>之后</p>'),
+        ("中文\nEnglish", "<p>中文\nEnglish</p>"),
+        ("English\n中文", "<p>English\n中文</p>"),
+        ("한국어\n문장", "<p>한국어\n문장</p>"),  # Korean is written with spaces
+        ("`代\n码`\n之后", "<p><code>代\n码</code>之后</p>"),
+        ("    代码一\n    代码二", "<pre><code>代码一\n代码二\n</code></pre>"),
+        ("- 第一项\n  继续\n- 第二项", "<ul>\n<li>第一项继续</li>\n<li>第二项</li>\n</ul>"),
+    ],
+)  # fmt: skip
+def test_markdown_joins_lines_only_between_cjk_characters(markdown: str, html: str) -> None:
+    from playbook.markup import MarkdownRenderer
+
+    assert str(MarkdownRenderer()(markdown)) == html

@@ -41,7 +41,7 @@ _RANGES = (
 )
 _SPACE = " \t"
 _SKIPPED = frozenset({"pre", "code", "kbd", "samp", "script", "style"})
-"""Elements whose text is shown as written (code), never joined."""
+"""Elements whose text is shown as written (code), never joined inside."""
 
 
 def is_cjk(char: str) -> bool:
@@ -138,13 +138,14 @@ def refold(value: str, source: str, style: str | None) -> str:
     return "".join(out) + tail
 
 
-Slot = tuple[etree.Element, str] | None
-"""A text of the tree (an element's ``text`` or ``tail``), or None for code (a barrier)."""
+Slot = tuple[etree.Element, str | None]
+"""A text of the tree: an element's ``text`` or ``tail``; or (``None``) the whole text of a
+code element, read for its first and last characters but never changed."""
 
 
 def _slots(element: etree.Element, out: list[Slot]) -> None:
     if element.tag in _SKIPPED:
-        out.append(None)
+        out.append((element, None))
         return
     out.append((element, "text"))
     for child in element:
@@ -153,9 +154,10 @@ def _slots(element: etree.Element, out: list[Slot]) -> None:
 
 
 def _value(slot: Slot) -> str:
-    if slot is None:
-        return ""
-    return getattr(slot[0], slot[1]) or ""
+    element, attr = slot
+    if attr is None:
+        return "".join(element.itertext())
+    return getattr(element, attr) or ""
 
 
 class CjkTreeprocessor(Treeprocessor):
@@ -165,24 +167,22 @@ class CjkTreeprocessor(Treeprocessor):
         slots: list[Slot] = []
         _slots(root, slots)
         texts = [_value(s) for s in slots]
-        for i, slot in enumerate(slots):
+        for i, (element, attr) in enumerate(slots):
             text = texts[i]
-            if slot is None or "\n" not in text:
+            if attr is None or "\n" not in text:
                 continue
-            joined = _breaks(text, _neighbour(slots, texts, i, -1), _neighbour(slots, texts, i, 1))
+            joined = _breaks(text, _neighbour(texts, i, -1), _neighbour(texts, i, 1))
             if joined != text:
-                setattr(slot[0], slot[1], joined)
+                setattr(element, attr, joined)
                 texts[i] = joined
 
 
-def _neighbour(slots: list[Slot], texts: list[str], i: int, step: int) -> str:
-    """The character just before (step -1) or after (+1) slot ``i``; "" at code or the end.
-    Empty slots are skipped: a run of them lies between two non-empty slots, so it is
+def _neighbour(texts: list[str], i: int, step: int) -> str:
+    """The character just before (step -1) or after (+1) text ``i``; "" at the end.
+    Empty texts are skipped: a run of them lies between two non-empty texts, so it is
     walked at most twice in all."""
     j = i + step
-    while 0 <= j < len(slots):
-        if slots[j] is None:
-            return ""
+    while 0 <= j < len(texts):
         if texts[j]:
             return texts[j][-1] if step < 0 else texts[j][0]
         j += step
