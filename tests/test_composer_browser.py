@@ -287,6 +287,7 @@ CONTENT_RULES: list[tuple[str, dict[str, str | list[str]], str, str, dict[str, s
      "alias.legal_suffix", {"suffix": "集团"}),
     ("legal suffix in English", {"customer.alias": "Xianda Cold Chain Co., Ltd."},
      "customer.alias", "alias.legal_suffix", {"suffix": "Co., Ltd."}),
+    ("owner names nobody", {"owner": "@"}, "owner", "owner.no_name", {"value": "@"}),
     ("private value", {"summary": "上海鲜达冷链物流有限公司夏季损耗高。"}, "summary",
      "private.in_published",
      {"field": "summary", "key": "private.customer_name", "masked": "上海****公司"}),

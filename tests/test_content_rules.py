@@ -137,6 +137,10 @@ def test_a_scaffold_fails_check_until_every_value_is_written(project: Project) -
     assert f"{path}:{line_of(text, 'title:')}:8: 'title' 不能为空" in emptied
     assert f"{path}:{line_of(text, 'change:')}:13: 'change' 不能为空" in emptied
     assert (
+        f"{path}:{line_of(text, 'owner:')}:8: 'owner' 的 @ 没有写出负责人 "
+        '(写负责人的代码托管平台用户名，例如 owner: "@wang-sales")'
+    ) in emptied
+    assert (
         f"{path}:{line_of(text, 'industry:')}:12: 'industry' 应该是一个 id，这里是空值 "
         "(可用的行业 id：ecommerce, warehousing)"
     ) in emptied

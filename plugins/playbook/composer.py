@@ -67,6 +67,8 @@ MESSAGE_CODES = (
     "alias.legal_suffix.hint",
     "private.in_published",
     "private.in_published.hint",
+    "owner.no_name",
+    "owner.no_name.hint",
 )
 """The problem messages the composer can show: the same codes (and texts) as ``check``."""
 

@@ -265,6 +265,16 @@ def private_problems(doc: Document, spec: Spec, cleaned: Any, private: Any) -> l
     return problems
 
 
+def owner_problems(doc: Document, record: Mapping[str, Any]) -> list[Problem]:
+    """An ``owner`` must name someone: ``@`` alone (a scaffold's marker deleted) does not."""
+    owner = record.get("owner")
+    if isinstance(owner, str) and not any(char.isalnum() for char in owner):
+        return [
+            doc.problem(("owner",), msg("owner.no_name", value=owner), msg("owner.no_name.hint"))
+        ]
+    return []
+
+
 # --- case rules --------------------------------------------------------------------------
 
 

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from . import model
-from .contentrules import METRIC_BETTER, METRIC_UNITS, add_units, case_problems, private_problems
+from .contentrules import (
+    METRIC_BETTER,
+    METRIC_UNITS,
+    add_units,
+    case_problems,
+    owner_problems,
+    private_problems,
+)
 from .fsguard import is_inside
 from .messages import Msg, msg
 from .pagecheck import check_pages
@@ -349,6 +356,7 @@ def _validate_record(
     check_id(doc, source.ident, data, problems)
     spec = RECORD_SPECS[source.kind]
     problems.extend(private_problems(doc, spec, data, doc.data.get("private")))
+    problems.extend(owner_problems(doc, data))
     if source.kind == "case":
         check_result_values(doc, doc.data.get("results") or [], problems)
         problems.extend(case_problems(doc, data, vocabulary))

@@ -218,6 +218,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "add the unit, e.g. before: 15 天 and after: 7 天; or give the metric '{metric}' "
         "a unit in content/taxonomy.yaml (e.g. unit: 小时)",
     ),
+    "owner.no_name": (
+        "'owner' 的 {value} 没有写出负责人",
+        "'owner' {value} names nobody",
+    ),
+    "owner.no_name.hint": (
+        '写负责人的代码托管平台用户名，例如 owner: "@wang-sales"',
+        'write the code-host handle of who keeps it current, e.g. owner: "@wang-sales"',
+    ),
     "metric.better_up": ("越高越好", "higher is better"),
     "metric.better_down": ("越低越好", "lower is better"),
     "result.direction": (

@@ -56,7 +56,7 @@ results:                      # at least one; `change`, or `before` and `after`
 #   text: 客户原话
 #   by: 采购经理
 objections: []                # optional; objection ids this case helps answer: {c["objection"]}
-owner: "{p}"                  # who keeps this case current, e.g. your code-host handle wang-sales
+owner: "@{p}"                 # who keeps this case current: your code-host handle, "@wang-sales"
 reviewed: {today.isoformat()}         # last date someone confirmed it is still true
 private:                      # never published: real name, contacts, CRM notes
   customer_name: ""
@@ -79,7 +79,7 @@ value_table:                  # at least one row: the objection-to-value table
     alternative: "{p}"        # the customer's alternative, e.g. 三个月
     customer_value: "{p}"     # what it means to the customer, e.g. 旺季前就能用上
 proof: []                     # optional; case ids that back the answer: {c["case"]}
-owner: "{p}"                  # e.g. wang-sales
+owner: "@{p}"                 # your code-host handle, e.g. "@wang-sales"
 reviewed: {today.isoformat()}
 """
     if kind == "industry":
@@ -101,7 +101,7 @@ discovery_questions:          # at least three: decision_chain, pain_scenario, w
   - dimension: willingness_to_pay
     question: "{p}"
 common_objections: []         # optional; objection ids: {c["objection"]}
-owner: "{p}"                  # e.g. wang-sales
+owner: "@{p}"                 # your code-host handle, e.g. "@wang-sales"
 reviewed: {today.isoformat()}
 """
     raise ValueError(f"unknown kind {kind!r}")

@@ -243,6 +243,9 @@
       var suffix = pattern(rules.legal_suffix, "iu").exec(alias);
       if (suffix) report("customer.alias", msg("alias.legal_suffix", { suffix: suffix[0] }), msg("alias.legal_suffix.hint"));
     }
+    if (c.owner && !/[\p{L}\p{N}]/u.test(c.owner)) {  // contentrules.owner_problems
+      report("owner", msg("owner.no_name", { value: c.owner }), msg("owner.no_name.hint"));
+    }
     var secrets = privateValues(c.private, "", [], rules);
     if (secrets.length) {
       publishedTexts(c).forEach(function (t) {
