@@ -238,6 +238,12 @@ class Project:
     def build(self, *args: str) -> tuple[int, str]:
         return self.run("build", *args)
 
+    def build_ok(self, *args: str) -> str:
+        """Build and require success (a failed build keeps no site to assert on)."""
+        code, out = self.build(*args)
+        assert code == 0, out
+        return out
+
     @property
     def site(self) -> Path:
         return self.root / "site"

@@ -34,7 +34,7 @@ def test_build_writes_permalinks_and_indexes(project: Project) -> None:
 
 
 def test_case_page_content(project: Project) -> None:
-    project.build()
+    project.build_ok()
     page = project.content("cases/sorting-case/")
     assert page.select_one("h1").get_text() == "分拣效率提升 40%"
     assert page.select_one(".pb-metric__value").get_text() == "+40%"
@@ -48,7 +48,7 @@ def test_case_page_content(project: Project) -> None:
 
 
 def test_before_after_results(project: Project) -> None:
-    project.build()
+    project.build_ok()
     page = project.content("cases/turnover-case/")
     assert page.select_one(".pb-metric__value").get_text() == "15 天 → 7 天"
     row = page.select_one(".pb-results tbody tr")
@@ -59,7 +59,7 @@ def test_before_after_results(project: Project) -> None:
 
 
 def test_back_links_between_cases_and_objections(project: Project) -> None:
-    project.build()
+    project.build_ok()
     # sorting-case cites the objection; turnover-case is the objection's proof.
     objection_links = links(project, "objections/price-too-high/")
     assert {"../../cases/sorting-case/", "../../cases/turnover-case/"} <= objection_links
@@ -74,7 +74,7 @@ def test_back_links_between_cases_and_objections(project: Project) -> None:
 
 
 def test_industry_and_pain_point_pages(project: Project) -> None:
-    project.build()
+    project.build_ok()
     industry = project.content("industries/warehousing/")
     assert [a["href"] for a in industry.select(".pb-card__title a")] == [
         "../../cases/sorting-case/"
@@ -100,14 +100,14 @@ def test_industry_and_pain_point_pages(project: Project) -> None:
 
 
 def test_sidebar_lists_sections_not_records(project: Project) -> None:
-    project.build()
+    project.build_ok()
     nav = project.page("cases/").select_one("nav.md-nav--primary")
     hrefs = [a.get("href", "") for a in nav.select("a")]
     assert not any("sorting-case" in h for h in hrefs)
 
 
 def test_yaml_sources_are_not_copied(project: Project) -> None:
-    project.build()
+    project.build_ok()
     assert not list(project.site.rglob("*.yaml"))
 
 
@@ -152,19 +152,19 @@ def test_template_override(project: Project) -> None:
     project.write(
         "overrides/playbook/records/pain_point.html", "<p class='custom'>{{ pain.label }}</p>\n"
     )
-    project.build()
+    project.build_ok()
     assert project.content("pain-points/cash-flow/").select_one(".custom").get_text() == "资金周转"
 
 
 def test_english_ui_strings(project: Project) -> None:
     project.edit("mkdocs.yml", "  - playbook\n", "  - playbook:\n      language: en\n")
-    project.build()
+    project.build_ok()
     headings = [h.get_text() for h in project.content("cases/sorting-case/").select("h2")]
     assert headings[:3] == ["Challenge", "Approach", "Results"]
 
 
 def test_chinese_ui_strings_by_default(project: Project) -> None:
-    project.build()
+    project.build_ok()
     headings = [h.get_text() for h in project.content("cases/sorting-case/").select("h2")]
     assert headings[:3] == ["挑战", "做法", "成果"]
     assert project.page("cases/").select_one("html")["lang"].startswith("zh")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
 import subprocess
 import sys
+import sysconfig
+import venv
+from pathlib import Path
 
 import pytest
 from conftest import REPO, Project
@@ -42,6 +47,10 @@ def test_new_scaffold_passes_check_once_placeholders_are_edited(
     assert "still holds the placeholder 【待填写】" in out
     project.write(path, fill_scaffold(text))
     code, out = project.check()
+    if kind != "case":
+        # Its name is new to the editor schemas (cases are listed by file, not by title).
+        assert code == 1 and "schemas/case.schema.json:1:1: the editor schema is out" in out
+        code, out = project.run("check", "--fix")
     assert code == 0, out
     code, out = project.build()
     assert code == 0, out
@@ -63,14 +72,57 @@ def test_new_rejects_bad_id(project: Project) -> None:
     assert "not a valid id" in out
 
 
-def test_build_py_check_runs_in_the_venv(real_today: None) -> None:
-    """The repository's own content, checked with the real date."""
-    proc = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "check"],
+COPIED = ("build.py", "pyproject.toml", "requirements", "mkdocs.yml", "cases", "content")
+"""What ``build.py check`` reads of the repository."""
+
+
+def _venv_on_this_environment(root: Path) -> None:
+    """A ``.venv`` in ``root`` that sees this environment's packages, stamped as installed.
+
+    So ``build.py`` runs its usual path (stamp check, re-exec into ``.venv``) without
+    pip, and never installs anything into the repository's own ``.venv``.
+    """
+    target = root / ".venv"
+    venv.EnvBuilder(with_pip=False).create(target)
+    here = sysconfig.get_paths()["purelib"]
+    there = subprocess.run(
+        [
+            str(target / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
         capture_output=True,
         text=True,
-        cwd=REPO,
+        check=True,
+    ).stdout.strip()
+    # An "import" line of a .pth file runs at start-up; addsitedir also reads the .pth files
+    # there (the project's editable install).
+    Path(there, "this-environment.pth").write_text(f"import site; site.addsitedir({here!r})\n")
+    spec = importlib.util.spec_from_file_location("build_copy", root / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build._stamp("base").touch()
+
+
+def test_build_py_check_runs_in_the_venv(real_today: None, tmp_path: Path) -> None:
+    """The repository's own content, checked with the real date, through build.py."""
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy2(source, tmp_path / name)
+    _venv_on_this_environment(tmp_path)
+    repo_venv = sorted(p.name for p in (REPO / ".venv").glob(".installed-*"))
+    proc = subprocess.run(
+        [sys.executable, str(tmp_path / "build.py"), "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
         timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "installing" not in proc.stdout  # the stamp held: nothing installed anywhere
     assert "个案例" in proc.stdout and "全部有效" in proc.stdout  # the site's language: zh
+    assert sorted(p.name for p in (REPO / ".venv").glob(".installed-*")) == repo_venv

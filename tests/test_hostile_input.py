@@ -111,6 +111,21 @@ def test_freshness_days_from_mkdocs_yml_is_honoured_by_check(project: Project) -
     ) in out
 
 
+@pytest.mark.parametrize(("value", "warned"), [("30", True), (None, False)])
+def test_env_tag_in_mkdocs_yml_is_read_as_mkdocs_reads_it(
+    project: Project, monkeypatch: pytest.MonkeyPatch, value: str | None, warned: bool
+) -> None:
+    """``!ENV [VAR, default]``: the variable's value (typed as YAML), else the default."""
+    if value is None:
+        monkeypatch.delenv("PLAYBOOK_FRESHNESS", raising=False)
+    else:
+        monkeypatch.setenv("PLAYBOOK_FRESHNESS", value)
+    with_options(project, "      freshness_days: !ENV [PLAYBOOK_FRESHNESS, 180]\n")
+    code, out = project.check()
+    assert code == 0, out
+    assert ("older than the 30-day freshness window" in out) is warned, out
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -19,6 +19,13 @@ from conftest import MKDOCS_YML, TODAY, Project
 
 TITLE = "分拣效率提升 40%"
 HOSTILE_KEY = "<script>alert('XSS-MARKER')</script>"
+BUILD_START = "playbook: loaded "
+"""The plugin's first line of every build (on_config)."""
+BUILD_DONE = "generated pages;"
+"""Its last line (on_post_build)."""
+QUIET = 3.0
+"""Seconds without a new build after the last save: the watcher reacts within half a second
+(polling interval and MkDocs' build delay) and the plugin logs the start at once."""
 
 
 def _free_port() -> int:
@@ -63,6 +70,21 @@ class Server:
 
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_log(self, ready: Callable[[str], bool], timeout: float = 60) -> None:
+        """Poll the terminal until ``ready(log)``, within ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while not ready(self.terminal()):
+            assert time.monotonic() < deadline, f"never happened; log:\n{self.terminal()}"
+            assert self.process.poll() is None, self.terminal()
+            time.sleep(0.1)
+
+    def stays_quiet(self, still: Callable[[str], bool], seconds: float) -> None:
+        """Fail as soon as ``still(log)`` stops holding within ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert still(self.terminal()), f"something happened; log:\n{self.terminal()}"
+            time.sleep(0.1)
 
 
 @contextmanager
@@ -142,8 +164,11 @@ def test_serve_rebuilds_once_per_save(
         server.wait_for(page, lambda html: TITLE in html)
         project.edit("cases/sorting-case.yaml", TITLE, TITLE + "（改）")
         server.wait_for(page, lambda html: TITLE + "（改）" in html)
-        time.sleep(1.5)  # a build triggering itself would have rebuilt by now
-        assert server.terminal().count("generated pages;") == 2, server.terminal()
+        server.wait_for_log(lambda log: log.count(BUILD_DONE) == 2)
+        # A build that triggers itself starts the next one as soon as it ends (the watcher
+        # holds the events its reads caused): no build may start in a quiet window.
+        server.stays_quiet(lambda log: log.count(BUILD_START) == 2, seconds=QUIET)
+        assert server.terminal().count(BUILD_DONE) == 2, server.terminal()
 
 
 def test_mkdocs_build_still_fails_hard_on_invalid_content(project: Project) -> None:

@@ -404,6 +404,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "composer_metric_option_no_unit": {"zh": "{label}（{better}）", "en": "{label} ({better})"},
     "composer_better": {"zh": "方向", "en": "Better"},
+    "term_with_note": {"zh": "{label}（{note}）", "en": "{label} ({note})"},
 }
 
 

@@ -11,13 +11,13 @@ plugin's validated config) into :class:`Settings`, checking the values once.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from .load import Settings
 from .messages import Language, language, msg
@@ -34,28 +34,12 @@ class _ConfigLoader(yaml.SafeLoader):
     """SafeLoader that reads MkDocs' custom tags without executing anything."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' ``!ENV VAR`` / ``!ENV [VAR1, VAR2, default]``: first set variable, else default."""
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode):
-        items = loader.construct_sequence(node)
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    else:
-        return None
-    for name in names:
-        value = os.environ.get(str(name))
-        if value is not None:
-            return yaml.safe_load(value)
-    return default
-
-
 def _ignore(loader: yaml.SafeLoader, node: yaml.Node) -> None:
     """Any other tag (``!!python/name:…``, ``!relative``): not an option of ours; skip it."""
     return None
 
 
-_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)  # the tag as MkDocs reads it
 _ConfigLoader.add_constructor(None, _ignore)
 
 
