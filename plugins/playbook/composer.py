@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from .catalog import Catalog
 from .codehost import CodeHost
+from .contentrules import browser_rules
 from .facets import compact_json, version
 from .i18n import translator
 from .jsonschema_export import modeline
@@ -58,12 +59,16 @@ MESSAGE_CODES = (
     "reviewed.future",
     "result.change_no_unit",
     "result.change_no_unit.hint",
+    "result.figure_no_unit",
+    "result.figure_no_unit.hint",
     "result.direction",
     "result.direction.hint",
     "alias.legal_suffix",
     "alias.legal_suffix.hint",
     "private.in_published",
     "private.in_published.hint",
+    "owner.no_name",
+    "owner.no_name.hint",
 )
 """The problem messages the composer can show: the same codes (and texts) as ``check``."""
 
@@ -136,6 +141,7 @@ def composer_data(
         "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
+        "rules": browser_rules(),
         "missing_hints": missing_hints(_vocabulary(catalog)),
         "pain_categories": list(PAIN_CATEGORIES),
         "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},

@@ -65,6 +65,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
+CJK_BREAKS = "playbook.cjkbreaks"
+"""The Markdown extension that drops line breaks between CJK characters (:mod:`cjkbreaks`)."""
 """Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
 ASSET_PREFIX = urls.ASSET_PREFIX
 """Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
@@ -282,6 +284,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        if CJK_BREAKS not in config.markdown_extensions:  # hand-written pages, as record fields
+            config.markdown_extensions.append(CJK_BREAKS)
         toc = config.mdx_configs.get("toc")
         if "toc" in config.markdown_extensions and isinstance(toc, dict):
             toc.setdefault("permalink_title", translator(self.config.language)("permalink"))
