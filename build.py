@@ -3,7 +3,8 @@
 
     python3 build.py serve                 build and serve on http://127.0.0.1:8000 with live reload
     python3 build.py build [--strict]      validate and write the site to site/
-    python3 build.py check [--format json] validate only; exit 1 on any error
+    python3 build.py check [--format json] validate only; exit 1 on any error (stale schemas/ too)
+    python3 build.py check --fix           regenerate stale editor schemas first, then validate
     python3 build.py new case|objection|industry <id>   write a scaffold
     python3 build.py check --changed-since <ref>        changed files first, and the pages they alter
     python3 build.py schemas [--check]  regenerate the editor JSON Schemas in schemas/

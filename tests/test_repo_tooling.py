@@ -106,3 +106,73 @@ def test_pre_commit_hooks_run_known_commands_on_content_files() -> None:
         assert files.search("content/taxonomy.yaml")
         assert not files.search("README.md")
         assert not files.search("plugins/playbook/render.py")
+
+
+def _command(text: str) -> tuple[str, ...]:
+    """A ``python3 build.py …`` command up to its first placeholder (``<ref>``, ``$VAR``)."""
+    words = []
+    for word in shlex.split(text):
+        if "<" in word or "$" in word:
+            break
+        words.append(word)
+    return tuple(words)
+
+
+def _ci_commands() -> set[tuple[str, ...]]:
+    flow = yaml.safe_load(WORKFLOWS[0].read_text(encoding="utf-8"))
+    runs = [step.get("run", "") for step in flow["jobs"]["check"]["steps"]]
+    return {_command(run) for run in runs if run.startswith("python3 build.py")}
+
+
+def _documented_commands(text: str) -> set[tuple[str, ...]]:
+    return {_command(m) for m in re.findall(r"`(python3 build\.py [^`]+)`", text)}
+
+
+def test_pr_template_and_contributing_list_exactly_what_ci_runs() -> None:
+    ci = _ci_commands()
+    assert ("python3", "build.py", "check") in ci
+    template = (REPO / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    section = template.split("## CI 会检查什么", 1)[1].split("\n## ", 1)[0]
+    assert _documented_commands(section) == ci
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = contributing.split("## 每个 PR 会自动检查什么", 1)[1].split("\n## ", 1)[0]
+    assert _documented_commands(table) == ci
+    guide = (REPO / "content/guides/add-a-case.md").read_text(encoding="utf-8")
+    section = guide.split("## CI 会检查什么", 1)[1].split("\n## ", 1)[0]
+    assert _documented_commands(section) == ci
+    for command in ci - {("python3", "build.py", "test")}:  # real commands (test: build.py's)
+        ref = ["origin/main"] if command[-1] == "--changed-since" else []
+        cli.parser().parse_args([*command[2:], *ref])
+
+
+def _owners(codeowners: str, path: str) -> set[str]:
+    """Owners of ``path`` under GitHub's rule: the last matching pattern wins."""
+    found: set[str] = set()
+    for line in codeowners.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *owners = line.split()
+        anchored = pattern.lstrip("/")
+        if pattern == "*" or (
+            path.startswith(anchored) if anchored.endswith("/") else path == anchored
+        ):
+            found = set(owners)
+    return found
+
+
+def test_codeowners_send_every_file_new_writes_to_the_content_reviewers() -> None:
+    from playbook.jsonschema_export import KINDS, schema_file
+    from playbook.load import KIND_FOLDERS, TAXONOMY_FILE
+
+    codeowners = (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    content = _owners(codeowners, "cases/x.yaml")
+    code = _owners(codeowners, "plugins/playbook/cli.py")
+    assert content and code and content != code
+    # `new` writes a record and rewrites the schemas: one content pull request, one review.
+    written = [f"{folder}/x.yaml" for folder in KIND_FOLDERS.values()]
+    written += [schema_file(kind) for kind in KINDS]
+    for path in written:
+        assert _owners(codeowners, path) >= content, path
+    assert _owners(codeowners, TAXONOMY_FILE) >= content | code
+    for path in (".github/workflows/playbook.yml", "overrides/main.html", "build.py"):
+        assert _owners(codeowners, path) == code, path

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import REPO, Project
-from playbook.jsonschema_export import KINDS, build_schema, render_schemas
+from playbook.jsonschema_export import KINDS, build_schema, editor_vocabulary, render_schemas
 from playbook.load import Settings, load_project
 
 KIND_OF = {"cases": "case", "objections": "objection", "industries": "industry"}
@@ -49,7 +49,8 @@ def _content_files(root: Path) -> list[str]:
 
 
 def test_committed_schemas_are_current(tmp_path: Path) -> None:
-    vocabulary = load_project(Settings(root=REPO)).vocabulary
+    result = load_project(Settings(root=REPO))
+    vocabulary = editor_vocabulary(result.vocabulary, result.labels)
     for rel, text in render_schemas(vocabulary).items():
         committed = (REPO / rel).read_text(encoding="utf-8")
         assert committed == text, f"{rel} is stale: run 'python3 build.py schemas'"
@@ -92,6 +93,77 @@ def test_schemas_command_writes_and_checks(project: Project) -> None:
     code, out = project.run("schemas", "--check")
     assert code == 1 and "schemas/objection.schema.json" not in out  # only files citing ids
     assert "schemas/case.schema.json is out of date" in out
+
+
+def _descriptions(schema: dict[str, Any]) -> dict[str, str]:
+    return dict(zip(schema["enum"], schema["enumDescriptions"], strict=True))
+
+
+def test_editor_completion_describes_each_id_by_its_chinese_name(project: Project) -> None:
+    assert project.run("schemas")[0] == 0
+    case = json.loads(project.read("schemas/case.schema.json"))["properties"]
+    industry = yaml.safe_load(project.read(INDUSTRY))["name"]
+    assert _descriptions(case["customer"]["properties"]["industry"])["warehousing"] == (
+        f"{industry}（{INDUSTRY}）"
+    )
+    objection = yaml.safe_load(project.read(OBJECTION))["objection"]
+    assert _descriptions(case["objections"]["items"])["price-too-high"] == (
+        f"{objection}（{OBJECTION}）"
+    )
+    taxonomy = yaml.safe_load(project.read(TAXONOMY))
+    for field, name in (("pain_points", "pain_points"), ("stages", "stages")):
+        expected = {t["id"]: t["label"] for t in taxonomy[name]}
+        assert _descriptions(case[field]["items"]) == expected
+    metric = case["results"]["items"]["properties"]["metric"]
+    assert _descriptions(metric) == {t["id"]: t["label"] for t in taxonomy["metrics"]}
+    # Cases are named by their file: a title edit does not make the schemas stale.
+    proof = json.loads(project.read("schemas/objection.schema.json"))["properties"]["proof"]
+    assert _descriptions(proof["items"])["sorting-case"] == CASE
+
+
+STALE_ZH = (
+    "schemas/case.schema.json:1:1: 编辑器 Schema 已过期：其中的 id 和名称与 content/taxonomy.yaml "
+    "及现有记录文件不一致，编辑器的自动补全和标红会出错 (运行 python3 build.py schemas"
+    "（或 python3 build.py check --fix）重新生成，再把 schemas/ 和你的改动一起提交)"
+)
+
+
+def test_check_fails_on_stale_schemas_and_fix_rewrites_them(project: Project) -> None:
+    project.lang = None  # the site's language: Chinese
+    assert project.run("schemas")[0] == 0
+    assert project.check()[0] == 0
+    project.edit(
+        TAXONOMY,
+        "metrics:\n",
+        'metrics:\n  - {id: spoilage-rate, label: 货损率, unit: "%", better: down}\n',
+    )
+    code, out = project.check()
+    assert code == 1, out
+    assert out.splitlines()[0] == STALE_ZH
+    assert "schemas/industry.schema.json" not in out  # industries cite no metric
+    assert project.run("check", "--format", "json")[0] == 1
+    code, out = project.run("check", "--fix")
+    assert code == 0, out
+    assert out.splitlines()[0] == "✓ 已写入 schemas/case.schema.json"
+    assert project.run("schemas", "--check")[0] == 0
+    assert project.check()[0] == 0
+    # A renamed industry is a change the editor shows: stale again.
+    project.edit(INDUSTRY, "name: ", "name: 冷链")
+    code, out = project.check()
+    assert code == 1 and out.startswith("schemas/case.schema.json:1:1: 编辑器 Schema 已过期"), out
+
+
+def test_stale_schemas_wait_for_valid_content_and_a_schemas_folder(project: Project) -> None:
+    # Without schemas/ the project has no editor schemas to keep current.
+    assert project.check()[0] == 0
+    assert project.run("schemas")[0] == 0
+    project.edit(TAXONOMY, "  - {id: small, label: 小型}", "  - {id: small, label: 小微}")
+    project.edit(CASE, "title: ", "titel: ")
+    code, out = project.check()
+    assert code == 1 and "schema" not in out, out  # the content error first, nothing else
+    project.edit(CASE, "titel: ", "title: ")
+    code, out = project.check()
+    assert code == 1 and "schemas/case.schema.json:1:1: the editor schema is out of date" in out
 
 
 def test_new_scaffold_starts_with_modeline_and_updates_schemas(project: Project) -> None:

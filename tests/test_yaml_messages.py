@@ -51,6 +51,13 @@ def line_of(text: str, needle: str) -> int:
             id="curly quotes",
         ),
         pytest.param(
+            'owner: "@alice"',
+            "owner: @alice",
+            "'owner' 的值以 '@' 开头，YAML 不允许这样的值不加引号 "
+            '(把整个值用英文双引号括起来，例如 owner: "@wang-sales")',
+            id="unquoted @handle",
+        ),
+        pytest.param(
             "title: 分拣",
             'title: "分拣',
             '从这里开始的引号 " 没有闭合 (在这段文字的末尾补上 ")',
@@ -103,7 +110,7 @@ def test_duplicate_key_names_the_first_line(zh: Project) -> None:
 @pytest.mark.parametrize(
     ("field", "example"),
     [
-        ("owner", "owner: wang-sales"),
+        ("owner", 'owner: "@wang-sales"'),
         ("title", "title: 分拣效率提升 40%"),
         ("summary", "summary: 某电商卖家旺季前升级分拣流程，分拣效率提升 40%。"),
     ],

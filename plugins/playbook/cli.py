@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .gitinfo import GitError, changed_files, export_base
-from .jsonschema_export import modeline, stale_schemas, write_schemas
+from .jsonschema_export import SCHEMA_DIR, editor_vocabulary, modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
-from .messages import tr
-from .problems import errors, sort_problems, to_json
+from .messages import msg, tr
+from .problems import Problem, errors, sort_problems, to_json
 from .projectconfig import project_language, project_settings
 from .runlock import build_lock, run_tempdir
 from .scaffold import scaffold
@@ -57,6 +57,34 @@ def _lang(args: argparse.Namespace) -> str:
     return chosen or project_language(args.project.resolve())
 
 
+def _schema_vocabulary(result: LoadResult) -> dict[str, dict[str, str]]:
+    return editor_vocabulary(result.vocabulary, result.labels)
+
+
+def _check_schemas(root: Path, result: LoadResult, fix: bool, out: TextIO, lang: str) -> None:
+    """Stale editor schemas are an error of ``check`` (CI runs it); ``--fix`` rewrites them.
+
+    Only for valid content (a record with errors has no name to show yet) and only when
+    the project has a ``schemas/`` folder (one without has no editor schemas to keep;
+    ``--fix`` writes it).
+    """
+    if errors(result.problems):
+        return
+    vocabulary = _schema_vocabulary(result)
+    if fix:
+        changed = write_schemas(root, vocabulary)
+        if changed:
+            print(tr("cli.schemas_wrote", lang, files=", ".join(changed)), file=out)
+        return
+    if not (root / SCHEMA_DIR).is_dir():
+        return
+    stale = [
+        Problem(rel, 1, 1, msg("schemas.stale"), msg("schemas.stale.hint"))
+        for rel in stale_schemas(root, vocabulary)
+    ]
+    result.problems = sort_problems([*result.problems, *stale])
+
+
 def _print_problems(result: LoadResult, out: TextIO, lang: str) -> None:
     for problem in result.problems:
         print(problem.format(lang), file=out)
@@ -73,6 +101,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             print(f"✗ {exc}", file=out)
             return 2
     settings, result = _load_with_settings(args.project)
+    _check_schemas(args.project, result, args.fix, out, lang)
     failures = errors(result.problems)
     if changes is not None:
         from .review import planned_pages, print_review, review  # the renderer: only when asked
@@ -139,9 +168,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     rel = target.relative_to(root).as_posix()
     print(tr("cli.new_wrote", lang, path=rel), file=out)
     # The new id belongs in the editor schemas' enums (e.g. an objection's proof cases).
-    vocabulary = {name: dict(ids) for name, ids in result.vocabulary.items()}
-    vocabulary.setdefault(args.kind, {})[args.id] = rel
-    changed = write_schemas(root, vocabulary)
+    changed = write_schemas(root, _schema_vocabulary(_load(root)))
     if changed:
         print(tr("cli.schemas_updated", lang, files=", ".join(changed)), file=out)
     return 0
@@ -157,7 +184,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     root: Path = args.project
     done = init_empty(root)
-    changed = write_schemas(root, _load(root).vocabulary)
+    changed = write_schemas(root, _schema_vocabulary(_load(root)))
     print(tr("cli.init_done", lang, files=", ".join(done + changed)), file=out)
     return 0
 
@@ -201,7 +228,7 @@ def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
     """Regenerate the editor JSON Schemas under schemas/ (or, with --check, report stale ones)."""
     root: Path = args.project
     lang = _lang(args)
-    vocabulary = _load(root).vocabulary
+    vocabulary = _schema_vocabulary(_load(root))
     if args.check:
         stale = stale_schemas(root, vocabulary)
         for rel in stale:
@@ -456,6 +483,11 @@ def parser() -> argparse.ArgumentParser:
         "--changed-since",
         metavar="REF",
         help="list problems in files changed since this git ref first, and the pages they alter",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="regenerate stale editor schemas in schemas/ (as `schemas` does) before checking",
     )
     build = sub.add_parser("build", help="validate and write the site to site/")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")

@@ -398,6 +398,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{label} ({unit}, {better})",
     },
     "composer_better": {"zh": "方向", "en": "Better"},
+    "term_with_note": {"zh": "{label}（{note}）", "en": "{label} ({note})"},
 }
 
 

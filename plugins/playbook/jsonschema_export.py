@@ -4,9 +4,15 @@
 (VS Code's YAML extension, JetBrains, Neovim …) autocomplete field names and ids
 and underline mistakes while typing. The schemas are derived from
 :mod:`schema` plus the ids known at generation time (taxonomy terms and the
-record files that exist), so they go stale when ids change: ``build.py new``
-regenerates them, ``build.py schemas`` does it by hand and
-``build.py schemas --check`` (run in CI) fails when the committed files are old.
+record files that exist), so they go stale when ids or names change: ``build.py new``
+regenerates them, ``build.py schemas`` (or ``build.py check --fix``) does it by hand,
+and ``build.py check`` and ``build.py schemas --check`` (both run in CI) fail when the
+committed files are old.
+
+Each id's Chinese name goes in ``enumDescriptions``: the YAML language server (VS Code's
+Red Hat YAML extension) shows it as the documentation of the completion item for that id
+and when hovering over a value. (It prefers ``markdownEnumDescriptions`` when the client
+renders Markdown, so only the plain form is written: one text, one place.)
 
 The validator stays the authority: it also checks things a schema cannot
 (personal data, id = file name, freshness, duplicate record ids).
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +51,23 @@ REF_SOURCES = {
 # Text must hold a non-space character and no scaffold placeholder (the validator's rules).
 _TEXT_PATTERN = f"^(?![\\s\\S]*{PLACEHOLDER})[\\s\\S]*\\S[\\s\\S]*$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def editor_vocabulary(
+    vocabulary: Vocabulary, labels: Mapping[str, Mapping[str, str]]
+) -> dict[str, dict[str, str]]:
+    """``vocabulary`` with each record id described by its name and file, for the schemas.
+
+    ``vocabulary`` maps taxonomy ids to their labels and record ids to their files
+    (:class:`load.LoadResult`); ``labels`` holds the records' names (``LoadResult.labels``).
+    A record without a name (a case, or one with errors) is described by its file alone.
+    """
+    out = {name: dict(ids) for name, ids in vocabulary.items()}
+    for kind in REF_SOURCES:
+        for ident, path in out.get(kind, {}).items():
+            label = labels.get(kind, {}).get(ident)
+            out[kind][ident] = f"{label}（{path}）" if label else path
+    return out
 
 
 def schema_file(kind: str) -> str:

@@ -87,6 +87,9 @@ class LoadResult:
     """Docs-relative paths of the hand-written pages and assets that may be published."""
     pages: list[str] = field(default_factory=list)
     """Docs-relative paths of the hand-written Markdown pages."""
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Record kind → id → the name readers see (industry ``name``, objection text), for each
+    record that is valid on its own (the editor schemas show them next to the ids)."""
 
     @property
     def ok(self) -> bool:
@@ -192,6 +195,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     # Each record file is read, parsed and validated on its own (the vocabulary is
     # known from file names and the taxonomy), so large projects use every core.
     records = model.Records()
+    labels: dict[str, dict[str, str]] = {}
     loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
     for source, record, record_problems in loaded:
         if taxonomy is None:  # one root cause, not a cascade of unknown-id errors
@@ -199,6 +203,9 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
         problems.extend(record_problems)
         if record is not None:
             getattr(records, _PLURAL[source.kind])[source.ident] = record
+            label = record_label(record)
+            if label:
+                labels.setdefault(source.kind, {})[source.ident] = label
     timings["load"] += read_s
     timings["validate"] += check_s
 
@@ -209,6 +216,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
         vocabulary=vocabulary,
         published=found.published,
         pages=found.pages,
+        labels=labels,
     )
     if not errors(result.problems) and taxonomy is not None:
         result.taxonomy = taxonomy
@@ -217,6 +225,19 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
 
 
 _PLURAL = {"case": "cases", "objection": "objections", "industry": "industries"}
+
+
+def record_label(record: model.Record) -> str:
+    """The name an editor shows next to a record's id: an industry's ``name``, an objection's
+    words. Cases have none: their titles change with most edits, and the schemas would then
+    go stale with every one."""
+    if isinstance(record, model.Industry):
+        return record.name
+    if isinstance(record, model.Objection):
+        return record.objection
+    return ""
+
+
 _TAXONOMY_REFS = frozenset(f"ref.{name}" for name in VOCABULARIES.values())
 
 

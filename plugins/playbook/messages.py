@@ -348,6 +348,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         '换成英文双引号，例如 {key}: "内容"；或者不加引号',
         'use ASCII double quotes, e.g. {key}: "text", or none at all',
     ),
+    "yaml.reserved_start": (
+        "'{key}' 的值以 '{quote}' 开头，YAML 不允许这样的值不加引号",
+        "the value of '{key}' starts with '{quote}', which YAML allows only in quotes",
+    ),
+    "yaml.reserved_start.hint": (
+        '把整个值用英文双引号括起来，例如 {key}: "{quote}wang-sales"',
+        'put the whole value in double quotes, e.g. {key}: "{quote}wang-sales"',
+    ),
     "yaml.colon_space": (
         "'{key}:' 后面少了一个空格",
         "a space is missing after '{key}:'",
@@ -622,6 +630,18 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✗ {path} 已过期；运行 'python3 build.py schemas'",
         "✗ {path} is out of date; run 'python3 build.py schemas'",
     ),
+    "schemas.stale": (
+        "编辑器 Schema 已过期：其中的 id 和名称与 content/taxonomy.yaml 及现有记录文件不一致，"
+        "编辑器的自动补全和标红会出错",
+        "the editor schema is out of date: its ids and names differ from content/taxonomy.yaml "
+        "and the record files, so editor completion and underlining are wrong",
+    ),
+    "schemas.stale.hint": (
+        "运行 python3 build.py schemas（或 python3 build.py check --fix）重新生成，"
+        "再把 schemas/ 和你的改动一起提交",
+        "run python3 build.py schemas (or python3 build.py check --fix) and commit schemas/ "
+        "with your change",
+    ),
     "cli.schemas_current": ("✓ schemas/ 是最新的", "✓ schemas/ is up to date"),
     "cli.schemas_wrote": ("✓ 已写入 {files}", "✓ wrote {files}"),
     "cli.schemas_unchanged": ("✓ schemas/ 本来就是最新的", "✓ schemas/ was already up to date"),
@@ -641,6 +661,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "page.personal": (
         "页面含有{kind}（{masked}）；个人信息不能公开发布",
         "page contains {kind} ({masked}); personal data must not be published",
+    ),
+    "page.marker_unknown": (
+        "未知的列表标记 {marker}：它不会生成任何列表",
+        "unknown list marker {marker}: it generates no list",
+    ),
+    "page.marker_unknown.hint": (
+        "写成 <!-- playbook:list 列表名 -->，单独占一行；列表名是其中之一：{names}",
+        "write <!-- playbook:list NAME --> on a line of its own; NAME is one of: {names}",
     ),
     "page.personal.hint": (
         "删掉它：个人信息应写在记录的 'private:' 下面，那里的内容永远不会发布",

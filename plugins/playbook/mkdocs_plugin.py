@@ -47,6 +47,7 @@ from .mkdocs_pages import (
 )
 from .page_security import add_noindex, externalise_scripts
 from .pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
+from .pagelists import expand_markers
 from .problems import Problem, errors
 from .progress import PageProgress
 from .projectconfig import settings_from_options
@@ -442,8 +443,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # The theme prints page.title as HTML: a hand-written page's front-matter title is
         # text, so it is escaped here, once (a title from its first heading is HTML already).
         title = page.meta.get("title") if self.config.enabled else None
-        if isinstance(title, str) and self.pages.get(page.file.src_uri) is None:
+        hand_written = self.pages.get(page.file.src_uri) is None
+        if isinstance(title, str) and hand_written:
             page.meta["title"] = html.escape(title, quote=False)
+        if self.config.enabled and hand_written and self.catalog is not None:
+            # Lists from the taxonomy and records (<!-- playbook:list … -->), before the
+            # Markdown is converted and sanitised like the rest of the page.
+            return expand_markers(markdown, page.file.src_uri, self.catalog, self.config.language)
         return markdown
 
     def on_page_content(

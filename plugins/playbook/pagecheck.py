@@ -2,7 +2,8 @@
 
 A page is published as written (after sanitising), so it gets the checks of published
 YAML text: readable UTF-8 within the file-size limit, no personal data in what a
-reader sees, no NUL bytes or bidi overrides (see :mod:`textrules`).
+reader sees, no NUL bytes or bidi overrides (see :mod:`textrules`); and every
+``<!-- playbook:… -->`` marker names a list the build can generate (:mod:`pagelists`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .messages import msg
+from .pagelists import marker_problems
 from .privacy import find_personal_data
 from .problems import Problem
 from .publish import DOCS_DIR
@@ -47,6 +49,7 @@ def check_pages(root: Path, pages: Iterable[str], limits: Limits) -> list[Proble
             )
             continue
         problems.extend(_text_problems(rel, text))
+        problems.extend(marker_problems(rel, text))
     return problems
 
 

@@ -37,7 +37,7 @@ def split_problems(
 
 def planned_pages(root: Path, result: LoadResult, today: dt.date | None) -> Planned | None:
     """The generated pages of the project at ``root`` as loaded (None if it has errors)."""
-    if result.taxonomy is None or result.records is None or errors(result.problems):
+    if result.taxonomy is None or result.records is None:
         return None
     from .siteplan import plan_site  # imports the renderer: only when asked
 

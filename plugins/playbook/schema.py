@@ -85,7 +85,9 @@ PRIVATE = Spec(
     description="Real names, contacts, CRM notes: kept in the source, never published.",
     published=False,
 )
-OWNER = text(True, "Who keeps this record current, e.g. a code-host handle.", example="wang-sales")
+OWNER = text(
+    True, "Who keeps this record current, e.g. a code-host handle.", example='"@wang-sales"'
+)
 REVIEWED = Spec("date", True, "Last date someone confirmed it is still true (YYYY-MM-DD).")
 RECORD_ID = text(False, "Optional; must equal the file name without .yaml.")
 

@@ -230,6 +230,8 @@ _SYNTAX_SLIPS: tuple[tuple[re.Pattern[str], str, int], ...] = (
     (re.compile(_KEY + r":\s+([“”‘’])[^\n]*:\s"), "yaml.curly_quote", 10_000),
     # A quote opened and not closed on its line runs on to the next quote, far below.
     (re.compile(_KEY + r""":\s+(["'])(?:(?!\3).)*$"""), "yaml.unclosed_quote", 10_000),
+    # `@` and a backtick are reserved: a plain value may not start with them (owner: @wang).
+    (re.compile(_KEY + r":\s+([@`])"), "yaml.reserved_start", _NEAR),
     (re.compile(_KEY + r"(:)[^\s/:]"), "yaml.colon_space", _NEAR),
     (re.compile(r"^(\s*)()(-)[^\s\-]"), "yaml.dash_space", _NEAR),
 )
