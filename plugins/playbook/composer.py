@@ -11,6 +11,7 @@ writes the YAML, ``assets/composer.js`` runs the form.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from .jsonschema_export import modeline
 from .privacy import browser_patterns
 from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
+from .shows import collections
 from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
 from .validate import Checker, Vocabulary
 from .yamlsource import Document
@@ -176,4 +178,11 @@ def composer_page(title: str, catalog: Catalog, data: dict[str, Any]) -> tuple[G
         "composer_url": f"{COMPOSER_DATA}?v={version(text)}",
         "choices": composer_choices(catalog),
     }
-    return GeneratedPage(COMPOSER_SRC, title, "indexes/composer.html", context), text
+    page = GeneratedPage(
+        COMPOSER_SRC,
+        title,
+        "indexes/composer.html",
+        context,
+        shows_of=partial(collections, "taxonomy"),
+    )
+    return page, text

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import shows as show
 from . import urls
 from .catalog import Catalog
 from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
@@ -34,6 +36,7 @@ from .objection_tools import (
     script_parts,
 )
 from .places import trail
+from .shows import Key
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,13 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     hide: tuple[str, ...] = ()
     """Theme parts the page leaves out (Material's ``hide:``: ``navigation``, ``toc``)."""
+    shows_of: Callable[[], Iterable[Key]] = field(default=tuple, hash=False, compare=False)
+    """The catalog facts the template reads beyond ``context`` (see :mod:`shows`), declared
+    with the context and computed when asked (only ``serve`` and ``--changed-since`` ask)."""
+
+    @property
+    def shows(self) -> frozenset[Key]:
+        return frozenset(self.shows_of())
 
     @property
     def url(self) -> str:
@@ -101,6 +111,8 @@ class Renderer:
         code_host: CodeHost | None = None,
     ):
         self.catalog = catalog
+        self.last_changed = dict(last_changed or {})
+        """Source path → date of its last commit; empty without git history."""
         self.t = t = translator(language)
         metrics = catalog.taxonomy.metrics
         loaders: list[jinja2.BaseLoader] = []
@@ -125,8 +137,7 @@ class Renderer:
             markdown=MarkdownRenderer(),
             result_text=result_text,
             language=language,
-            # Source path → date of its last commit; empty without git history.
-            git_changed=dict(last_changed or {}),
+            git_changed=self.last_changed,
             script_parts=script_parts,
             placeholders=placeholders,
             finder_items=finder_items,
@@ -167,14 +178,39 @@ class Renderer:
             hide=("navigation", "toc"),
         )
         index = urls.index_src
-        yield GeneratedPage(index("objection"), t("objections"), "indexes/objections.html")
-        yield GeneratedPage(urls.PRACTICE_SRC, t("practice"), "indexes/practice.html")
-        yield GeneratedPage(index("industry"), t("industries"), "indexes/industries.html")
-        yield GeneratedPage(index("pain_point"), t("pain_points"), "indexes/pain_points.html")
+        objections = ("objection", "term/objection_categories")
+        yield GeneratedPage(
+            index("objection"),
+            t("objections"),
+            "indexes/objections.html",
+            shows_of=partial(show.collections, *objections),
+        )
+        yield GeneratedPage(
+            urls.PRACTICE_SRC,
+            t("practice"),
+            "indexes/practice.html",
+            shows_of=partial(show.collections, *objections, "term/stages"),
+        )
+        yield GeneratedPage(
+            index("industry"),
+            t("industries"),
+            "indexes/industries.html",
+            shows_of=partial(show.collections, "industry.index"),
+        )
+        yield GeneratedPage(
+            index("pain_point"),
+            t("pain_points"),
+            "indexes/pain_points.html",
+            shows_of=partial(show.collections, "pain.index"),
+        )
         src = urls.record_src
         for case in c.cases.values():
             yield GeneratedPage(
-                src("case", case.id), case.title, "records/case.html", {"case": case}
+                src("case", case.id),
+                case.title,
+                "records/case.html",
+                {"case": case},
+                shows_of=partial(show.case_page, c, case),
             )
         for obj in c.objections.values():
             yield GeneratedPage(
@@ -182,20 +218,31 @@ class Renderer:
                 obj.objection,
                 "records/objection.html",
                 {"objection": obj},
+                shows_of=partial(show.objection_page, c, obj),
             )
         for ind in c.industries.values():
             yield GeneratedPage(
-                src("industry", ind.id), ind.name, "records/industry.html", {"industry": ind}
+                src("industry", ind.id),
+                ind.name,
+                "records/industry.html",
+                {"industry": ind},
+                shows_of=partial(show.industry_page, c, ind),
             )
+            card = battlecard(c, ind, improvement)
             yield GeneratedPage(
                 urls.battlecard_src(ind.id),
                 f"{ind.name} · {t('battlecard')}",
                 "records/battlecard.html",
-                {"industry": ind, "card": battlecard(c, ind, improvement)},
+                {"industry": ind, "card": card},
+                shows_of=partial(show.terms, "pain_points", [p.id for p in card.pains]),
             )
         for pain in c.taxonomy.pain_points.values():
             yield GeneratedPage(
-                src("pain_point", pain.id), pain.label, "records/pain_point.html", {"pain": pain}
+                src("pain_point", pain.id),
+                pain.label,
+                "records/pain_point.html",
+                {"pain": pain},
+                shows_of=partial(show.pain_page, c, pain.id),
             )
 
     @functools.cached_property
