@@ -53,11 +53,16 @@ def workers_for(count: int) -> int:
     return min(n, 8)
 
 
+def other_threads() -> bool:
+    """Whether a thread other than this one runs in the process."""
+    return threading.active_count() > 1
+
+
 def start_method() -> str | None:
     """How to start worker processes now: ``fork`` when no other thread runs, else
     ``forkserver``; None when the platform has neither (then work in-process)."""
     methods = multiprocessing.get_all_start_methods()
-    if threading.active_count() == 1 and "fork" in methods:
+    if not other_threads() and "fork" in methods:
         return "fork"
     return "forkserver" if "forkserver" in methods else None
 
