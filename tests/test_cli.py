@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, Project
-from venvs import stamped_venv
+from venvs import venv_on_this_environment
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_build_py_check_runs_in_the_venv(real_today: None, tmp_path: Path) -> No
             shutil.copytree(source, tmp_path / name)
         else:
             shutil.copy2(source, tmp_path / name)
-    stamped_venv(tmp_path)
+    venv_on_this_environment(tmp_path)
     repo_venv = sorted(p.name for p in (REPO / ".venv").glob(".installed-*"))
     proc = subprocess.run(
         [sys.executable, str(tmp_path / "build.py"), "check"],

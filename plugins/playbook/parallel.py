@@ -2,13 +2,8 @@
 
 Reading, parsing and validating one record file needs only the file and the
 vocabulary (known from the taxonomy and the file names), so large projects are
-split into chunks handled by worker processes. Small projects, platforms without
-``fork`` or ``forkserver`` and single-core machines load in-process; the result is the same.
-
-Workers are forked only while this process runs no other thread: a forked child holds a
-copy of every lock, and one held by another thread at that moment (``serve``'s web server,
-file watcher or Pagefind feed) is never released in the child. Otherwise a forkserver (a
-clean process started with exec) forks them (:func:`start_method`).
+split into chunks handled by forked worker processes. Small projects, platforms
+without ``fork`` and single-core machines load in-process; the result is the same.
 """
 
 from __future__ import annotations
@@ -18,6 +13,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
@@ -31,8 +27,13 @@ PARALLEL_MIN_FILES = 1500
 """Below this many files a worker pool costs more than it saves."""
 
 Loaded = tuple["SourceFile", "Record | None", list[Problem]]
+LoadOne = Callable[
+    ["SourceFile", "Vocabulary", "Settings", dt.date], tuple["Record | None", list[Problem], float]
+]
+"""One file read, parsed and validated: (record or None, problems, read seconds);
+``load.load_record``, passed in so that this module does not import the loader."""
 
-Job = tuple[list["SourceFile"], "Vocabulary", "Settings", dt.date]
+Job = tuple[list["SourceFile"], "Vocabulary", "Settings", dt.date, LoadOne]
 
 _job: Job | None = None
 """What a worker loads; set in each worker by :func:`_start_worker`."""
@@ -59,8 +60,10 @@ def other_threads() -> bool:
 
 
 def start_method() -> str | None:
-    """How to start worker processes now: ``fork`` when no other thread runs, else
-    ``forkserver``; None when the platform has neither (then work in-process)."""
+    """How to start worker processes now: ``fork`` when no other thread runs (a forked child
+    keeps a copy of every lock, and one held by another thread, e.g. serve's web server,
+    watcher or Pagefind feed, is never released there), else ``forkserver``; None when the
+    platform has neither (then work in-process)."""
     methods = multiprocessing.get_all_start_methods()
     if not other_threads() and "fork" in methods:
         return "fork"
@@ -109,6 +112,7 @@ def load_records(
     files: list[SourceFile],
     vocabulary: Vocabulary,
     settings: Settings,
+    load_one: LoadOne,
     cache: RecordCache | None = None,
 ) -> tuple[list[Loaded], float, float]:
     """Every record file loaded, in ``files`` order: (results, read seconds, validate seconds).
@@ -117,27 +121,27 @@ def load_records(
     With a ``cache``, unchanged files are taken from it.
     """
     if cache is None:
-        return _load_all(files, vocabulary, settings)
+        return _load_all(files, vocabulary, settings, load_one)
     context = (repr(sorted((k, sorted(v.items())) for k, v in vocabulary.items())), settings)
     hits, misses = cache.split(files, context)
-    loaded, read_s, check_s = _load_all(misses, vocabulary, settings)
+    loaded, read_s, check_s = _load_all(misses, vocabulary, settings, load_one)
     cache.store(loaded, context, {f.path for f in files})
     fresh = {item[0].path: item for item in loaded}
     return [hits.get(f.path) or fresh[f.path] for f in files], read_s, check_s
 
 
 def _load_all(
-    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings
+    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings, load_one: LoadOne
 ) -> tuple[list[Loaded], float, float]:
     today = settings.today or dt.date.today()
     started = time.perf_counter()
     workers = workers_for(len(files))
     method = start_method() if workers > 1 else None
     if method is None:
-        results, read_s, total_s = _load_chunk(files, vocabulary, settings, today)
+        results, read_s, total_s = _load_chunk(files, vocabulary, settings, today, load_one)
         return results, read_s, total_s - read_s
     bounds = _chunks(len(files), workers * 4)
-    job: Job = (files, vocabulary, settings, today)
+    job: Job = (files, vocabulary, settings, today, load_one)
     # Forked workers inherit the job; a forkserver's get it pickled, once each.
     context = multiprocessing.get_context(method)
     with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
@@ -161,20 +165,22 @@ def _start_worker(job: Job) -> None:
 
 def _load_range(bounds: tuple[int, int]) -> tuple[list[Loaded], float, float]:
     assert _job is not None
-    files, vocabulary, settings, today = _job
-    return _load_chunk(files[bounds[0] : bounds[1]], vocabulary, settings, today)
+    files, vocabulary, settings, today, load_one = _job
+    return _load_chunk(files[bounds[0] : bounds[1]], vocabulary, settings, today, load_one)
 
 
 def _load_chunk(
-    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings, today: dt.date
+    files: list[SourceFile],
+    vocabulary: Vocabulary,
+    settings: Settings,
+    today: dt.date,
+    load_one: LoadOne,
 ) -> tuple[list[Loaded], float, float]:
-    from .load import load_record
-
     started = time.perf_counter()
     results: list[Loaded] = []
     read_total = 0.0
     for source in files:
-        record, problems, read_s = load_record(source, vocabulary, settings, today)
+        record, problems, read_s = load_one(source, vocabulary, settings, today)
         read_total += read_s
         results.append((source, record, problems))
     return results, read_total, time.perf_counter() - started
