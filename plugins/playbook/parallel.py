@@ -2,13 +2,8 @@
 
 Reading, parsing and validating one record file needs only the file and the
 vocabulary (known from the taxonomy and the file names), so large projects are
-split into chunks handled by worker processes. Small projects, platforms without
-``fork`` or ``forkserver`` and single-core machines load in-process; the result is the same.
-
-Workers are forked only while this process runs no other thread: a forked child holds a
-copy of every lock, and one held by another thread at that moment (``serve``'s web server,
-file watcher or Pagefind feed) is never released in the child. Otherwise a forkserver (a
-clean process started with exec) forks them (:func:`start_method`).
+split into chunks handled by forked worker processes. Small projects, platforms
+without ``fork`` and single-core machines load in-process; the result is the same.
 """
 
 from __future__ import annotations
@@ -60,11 +55,18 @@ def workers_for(count: int) -> int:
     return min(n, 8)
 
 
+def other_threads() -> bool:
+    """Whether a thread other than this one runs in the process."""
+    return threading.active_count() > 1
+
+
 def start_method() -> str | None:
-    """How to start worker processes now: ``fork`` when no other thread runs, else
-    ``forkserver``; None when the platform has neither (then work in-process)."""
+    """How to start worker processes now: ``fork`` when no other thread runs (a forked child
+    keeps a copy of every lock, and one held by another thread, e.g. serve's web server,
+    watcher or Pagefind feed, is never released there), else ``forkserver``; None when the
+    platform has neither (then work in-process)."""
     methods = multiprocessing.get_all_start_methods()
-    if threading.active_count() == 1 and "fork" in methods:
+    if not other_threads() and "fork" in methods:
         return "fork"
     return "forkserver" if "forkserver" in methods else None
 
