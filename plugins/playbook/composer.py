@@ -19,10 +19,10 @@ from .catalog import Catalog
 from .codehost import CodeHost
 from .contentrules import browser_rules
 from .facets import compact_json, version
+from .generated import GeneratedPage
 from .i18n import translator
 from .jsonschema_export import modeline
 from .privacy import browser_patterns
-from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
 from .shows import collections
 from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .generated import GeneratedPage
 from .load import TAXONOMY_FILE
-from .render import GeneratedPage
 from .shows import collections
 
 CHECKS = (

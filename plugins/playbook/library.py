@@ -14,7 +14,7 @@ from . import shows as show
 from . import urls
 from .catalog import Catalog
 from .facets import compact_json, facet_data, library_order, version
-from .render import GeneratedPage
+from .generated import GeneratedPage
 
 PER_PAGE = 50
 FACETS_FILE = urls.FACETS_FILE

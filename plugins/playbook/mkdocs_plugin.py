@@ -31,6 +31,7 @@ from . import urls
 from .catalog import Catalog, build_catalog
 from .codehost import code_host
 from .errorpage import error_html, error_page_uris
+from .generated import GeneratedPage
 from .gitinfo import last_changed
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
@@ -52,7 +53,7 @@ from .problems import Problem, errors
 from .progress import PageProgress
 from .projectconfig import settings_from_options
 from .publish import DEFAULT_PUBLISH_TYPES
-from .render import GeneratedPage, Renderer
+from .render import Renderer
 from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
 from .shows import Facts

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -23,10 +20,13 @@ from . import urls
 from .catalog import Catalog
 from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .codehost import CodeHost
+from .figures import improvement, result_text
+from .generated import GeneratedPage
 from .i18n import translator
+from .library import FACETS_FILE, library_files, library_pages
 from .load import TAXONOMY_FILE
 from .markup import MarkdownRenderer, code_spans
-from .model import Case, Result
+from .model import Case
 from .objection_tools import (
     battlecard,
     finder_items,
@@ -36,62 +36,9 @@ from .objection_tools import (
     script_parts,
 )
 from .places import trail
-from .shows import Key
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page the build adds: where it goes, its title and what renders it."""
-
-    src_uri: str
-    """Path as if it were a Markdown file in the docs folder, e.g. ``cases/x.md``."""
-    title: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    hide: tuple[str, ...] = ()
-    """Theme parts the page leaves out (Material's ``hide:``: ``navigation``, ``toc``)."""
-    shows_of: Callable[[], Iterable[Key]] = field(default=tuple, hash=False, compare=False)
-    """The catalog facts the template reads beyond ``context`` (see :mod:`shows`), declared
-    with the context and computed when asked (only ``serve`` and ``--changed-since`` ask)."""
-
-    @property
-    def shows(self) -> frozenset[Key]:
-        return frozenset(self.shows_of())
-
-    @property
-    def url(self) -> str:
-        """Directory-style URL relative to the site root, e.g. ``cases/x/``."""
-        return urls.page_url(self.src_uri)
-
 
 KIND_SECTIONS = urls.SECTIONS
 """Record kind → URL section (defined in :mod:`urls`)."""
-
-
-def result_text(result: Result) -> str:
-    """A result as one short phrase: ``+40%`` or ``15天 → 7天``."""
-    if result.change:
-        return result.change
-    return f"{result.before} → {result.after}"
-
-
-def improvement(result: Result) -> float:
-    """Size of a result as a fraction (0.4 for +40%, 0.53 for 15 → 7), for sorting."""
-    try:
-        if result.change:
-            size = abs(float(result.change.strip().rstrip("%").replace("+", ""))) / 100
-        else:
-            before, after = _number(result.before), _number(result.after)
-            size = abs(after - before) / before if before else 0.0
-    except ValueError:
-        return 0.0
-    # "1e999%" or a 400-digit figure parse as infinity (or NaN): no usable size.
-    return size if math.isfinite(size) else 0.0
-
-
-def _number(text: str) -> float:
-    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".-")
-    return float(digits)
 
 
 CARDS_SHOWN = 12
@@ -159,16 +106,12 @@ class Renderer:
     @functools.cached_property
     def library_data(self) -> dict[str, str]:
         """Site path → text of the case library's data files, computed once per build."""
-        from .library import library_files  # here: library builds on this module
-
         return library_files(self.catalog, self.t)
 
     def pages(self) -> Iterator[GeneratedPage]:
         """Every page the catalog produces, indexes first."""
         c = self.catalog
         t = self.t
-        from .library import FACETS_FILE, library_pages  # here: library builds on this module
-
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
         yield GeneratedPage(
             urls.DASHBOARD_SRC,

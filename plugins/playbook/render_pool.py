@@ -14,8 +14,9 @@ import multiprocessing
 import multiprocessing.pool
 from collections.abc import Iterator
 
+from .generated import GeneratedPage
 from .parallel import cores, start_method
-from .render import GeneratedPage, Renderer
+from .render import Renderer
 
 POOL_MIN_PAGES = 400
 """Below this many pages the workers cost more than they save."""

@@ -15,10 +15,11 @@ from pathlib import Path
 from .catalog import Catalog
 from .codehost import CodeHost
 from .composer import composer_data, composer_page
+from .generated import GeneratedPage
 from .health import build_report, health_page
 from .i18n import translator
 from .messages import catalog_json
-from .render import GeneratedPage, Renderer
+from .render import Renderer
 
 
 @dataclass
