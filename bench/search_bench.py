@@ -51,6 +51,7 @@ class Outcome:
     query: Query
     urls: list[str]
     first_ms: float | None
+    final_ms: float | None = None  # the merged ranking on screen (search.js sets data-done)
 
     @property
     def rank(self) -> int | None:
@@ -125,10 +126,13 @@ def run_query(context: Any, url: str, query: Query, wait_ms: int) -> Outcome:
     page.evaluate(
         """() => {
           window.__pbFirst = null;
+          window.__pbFinal = null;
           new MutationObserver(() => {
             if (window.__pbFirst === null && document.querySelector('#pb-search-results .pb-search__link'))
               window.__pbFirst = performance.now();
-          }).observe(document.body, {childList: true, subtree: true});
+            if (window.__pbFinal === null && document.getElementById('pb-search').dataset.done)
+              window.__pbFinal = performance.now();
+          }).observe(document.body, {childList: true, subtree: true, attributes: true});
           window.__pbStart = performance.now();
         }"""
     )
@@ -144,9 +148,11 @@ def run_query(context: Any, url: str, query: Query, wait_ms: int) -> Outcome:
         elif json.loads(now)[1] and elapsed - stable_since >= wait_ms:
             break
     urls = json.loads(last)[0] if last else []
-    first = page.evaluate("window.__pbFirst === null ? null : window.__pbFirst - window.__pbStart")
+    first, final = page.evaluate(
+        "[window.__pbFirst, window.__pbFinal].map(t => t === null ? null : t - window.__pbStart)"
+    )
     page.close()
-    return Outcome(query, urls, first)
+    return Outcome(query, urls, first, final)
 
 
 def measure(site: Path, files: list[Path], wait_ms: int) -> dict[str, dict[str, Tally]]:
@@ -166,6 +172,7 @@ def measure(site: Path, files: list[Path], wait_ms: int) -> dict[str, dict[str, 
 def report(tallies: dict[str, dict[str, Tally]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     firsts: list[float] = []
+    finals: list[float] = []
     for name, per_set in tallies.items():
         for set_name, tally in per_set.items():
             n = len(tally.outcomes)
@@ -177,6 +184,8 @@ def report(tallies: dict[str, dict[str, Tally]]) -> dict[str, Any]:
             for o in tally.outcomes:
                 if o.first_ms is not None:
                     firsts.append(o.first_ms)
+                if o.final_ms is not None:
+                    finals.append(o.final_ms)
                 if o.rank is None or o.rank > 1:
                     got = ", ".join(u.strip("/") for u in o.urls[:3]) or "(nothing)"
                     misses.append(f"    rank {o.rank or '-':>2}  {o.query.text}  → {got}")
@@ -191,6 +200,10 @@ def report(tallies: dict[str, dict[str, Tally]]) -> dict[str, Any]:
     out["first_results_ms_median"] = median
     if median is not None:
         print(f"time to first results (fresh page, median of {len(firsts)}): {median:.0f} ms")
+    final = statistics.median(finals) if finals else None
+    out["final_results_ms_median"] = final
+    if final is not None:
+        print(f"time to the final ranking (median of {len(finals)}): {final:.0f} ms")
     return out
 
 

@@ -156,6 +156,21 @@ def test_template_override(project: Project) -> None:
     assert project.content("pain-points/cash-flow/").select_one(".custom").get_text() == "资金周转"
 
 
+def test_template_override_replaces_one_named_block(project: Project) -> None:
+    """An override extends the built-in template and replaces only its footer block."""
+    project.write(
+        "overrides/playbook/records/case.html",
+        '{% extends "playbook/records/case.html" %}\n'
+        "{% block footer %}<p class='team-footer'>{{ case.owner }}</p>{% endblock %}\n",
+    )
+    project.build_ok()
+    page = project.content("cases/sorting-case/")
+    assert page.select_one(".team-footer").get_text() == "@alice"
+    assert page.select_one(".pb-record-footer") is None  # the block was replaced
+    assert [h.get_text() for h in page.select("h2")][:3] == ["挑战", "做法", "成果"]
+    assert page.select_one(".pb-headline .pb-metric__value")  # the other blocks stay
+
+
 def test_english_ui_strings(project: Project) -> None:
     project.edit("mkdocs.yml", "  - playbook\n", "  - playbook:\n      language: en\n")
     project.build_ok()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
-import sysconfig
-import venv
 from pathlib import Path
 
 import pytest
 from conftest import REPO, Project
+from venvs import venv_on_this_environment
 
 
 def fill_scaffold(text: str) -> str:
@@ -76,35 +74,6 @@ COPIED = ("build.py", "pyproject.toml", "requirements", "mkdocs.yml", "cases", "
 """What ``build.py check`` reads of the repository."""
 
 
-def _venv_on_this_environment(root: Path) -> None:
-    """A ``.venv`` in ``root`` that sees this environment's packages, stamped as installed.
-
-    So ``build.py`` runs its usual path (stamp check, re-exec into ``.venv``) without
-    pip, and never installs anything into the repository's own ``.venv``.
-    """
-    target = root / ".venv"
-    venv.EnvBuilder(with_pip=False).create(target)
-    here = sysconfig.get_paths()["purelib"]
-    there = subprocess.run(
-        [
-            str(target / "bin" / "python"),
-            "-c",
-            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    # An "import" line of a .pth file runs at start-up; addsitedir also reads the .pth files
-    # there (the project's editable install).
-    Path(there, "this-environment.pth").write_text(f"import site; site.addsitedir({here!r})\n")
-    spec = importlib.util.spec_from_file_location("build_copy", root / "build.py")
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    build._stamp("base").touch()
-
-
 def test_build_py_check_runs_in_the_venv(real_today: None, tmp_path: Path) -> None:
     """The repository's own content, checked with the real date, through build.py."""
     for name in COPIED:
@@ -113,7 +82,7 @@ def test_build_py_check_runs_in_the_venv(real_today: None, tmp_path: Path) -> No
             shutil.copytree(source, tmp_path / name)
         else:
             shutil.copy2(source, tmp_path / name)
-    _venv_on_this_environment(tmp_path)
+    venv_on_this_environment(tmp_path)
     repo_venv = sorted(p.name for p in (REPO / ".venv").glob(".installed-*"))
     proc = subprocess.run(
         [sys.executable, str(tmp_path / "build.py"), "check"],

@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 from collections import Counter
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from conftest import EXAMPLE, TODAY
@@ -267,3 +267,29 @@ def test_card_texts_load_in_chunks_across_many_cases(
         page.wait_for_function("document.querySelectorAll('#pb-case-list .pb-card').length === 1")
         assert page.locator("#pb-case-list .pb-card__title").inner_text() == "独一无二的周转案例"
         assert sum("/cases/cards/" in r for r in requests) == 4
+
+
+def test_cards_drawn_in_the_browser_have_the_server_markup(
+    example_url: str, browser_context: Any
+) -> None:
+    """The library's script draws cards from the page's <template> (the case_card macro's
+    markup): for the same case, the card it draws is the card the build wrote."""
+    page = browser_context.new_page()
+    server_js = (
+        "cards => Object.fromEntries(cards.map(c => { const k = c.cloneNode(true);"
+        " k.querySelectorAll('[elementtiming]').forEach(e => e.removeAttribute('elementtiming'));"
+        " return [c.dataset.case, k.outerHTML.replace(/>\\s+</g, '><')]; }))"
+    )
+    page.route("**/assets/playbook/library.js", lambda route: route.abort())
+    page.goto(example_url + "cases/")
+    server = page.locator("#pb-case-list .pb-card").evaluate_all(server_js)
+    assert server
+    page.unroute("**/assets/playbook/library.js")
+    # The free text makes the script redraw the list from its data.
+    cid = next(iter(server))
+    title = page.locator(f".pb-card[data-case='{cid}'] .pb-card__title").inner_text()
+    open_library(page, example_url, "?q=" + quote(title.split()[0]))
+    drawn = page.locator("#pb-case-list .pb-card").evaluate_all(server_js)
+    assert cid in drawn
+    for case_id, markup in drawn.items():
+        assert markup == server[case_id]

@@ -198,3 +198,31 @@ def test_library_free_text_finds_sorting_cases_by_word_and_phrase(
         )
         assert sorting <= shown, query
         assert len(shown) < len(list((REPO / "cases").glob("*.yaml"))), query
+
+
+def test_the_phrase_hits_show_first_then_the_merged_ranking_replaces_them(
+    example_url: str, browser_context: Any
+) -> None:
+    """A query with synonyms runs several searches: the phrase's own hits are on screen
+    after the first one (no total yet, not marked done), and the merged list follows."""
+    group = next(g for g in synonym_groups() if len(g) > 1)
+    page = browser_context.new_page()
+    page.goto(example_url)
+    page.evaluate(
+        """() => {
+          window.__lists = [];
+          new MutationObserver(() => {
+            const links = [...document.querySelectorAll('#pb-search-results .pb-search__link')];
+            if (!links.length) return;
+            window.__lists.push({
+              summary: document.getElementById('pb-search-summary').textContent,
+              done: document.getElementById('pb-search').dataset.done || ''});
+          }).observe(document.getElementById('pb-search'),
+                     {childList: true, subtree: true, attributes: true});
+        }"""
+    )
+    hits = type_query(page, group[0])
+    assert hits
+    lists = page.evaluate("window.__lists")
+    assert lists[0] == {"summary": "", "done": ""}, lists[:3]
+    assert lists[-1]["summary"] and lists[-1]["done"] == group[0]

@@ -444,7 +444,7 @@ def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
     """Serve the built site behind sign-in with Caddy (see ``host``)."""
     from .host import cmd_host as host
 
-    return host(args, out)
+    return host(args, out, build=cmd_build)
 
 
 def cmd_server_config(args: argparse.Namespace, out: TextIO) -> int:

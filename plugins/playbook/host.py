@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -63,7 +64,11 @@ def _with_port(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
+Build = Callable[[argparse.Namespace, TextIO], int]
+"""The build command (``cli.cmd_build``), run when there is no site yet."""
+
+
+def cmd_host(args: argparse.Namespace, out: TextIO, build: Build) -> int:
     """Run Caddy over the built site with sign-in and the security headers."""
     root: Path = args.project.resolve()
     lang = _language(args, root)
@@ -110,9 +115,7 @@ def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
             print(say["no_site"].format(site=site), file=out)
             return 1
         print(say["building"], file=out, flush=True)
-        from .cli import cmd_build
-
-        code = cmd_build(argparse.Namespace(project=root, strict=False, report=None), out)
+        code = build(argparse.Namespace(project=root, strict=False, report=None), out)
         if code != 0:
             return code
     caddy = find_caddy()

@@ -204,7 +204,7 @@ def load_project(settings: Settings, cache: RecordCache | None = None) -> LoadRe
     # known from file names and the taxonomy), so large projects use every core.
     records = model.Records()
     labels: dict[str, dict[str, str]] = {}
-    loaded, read_s, check_s = load_records(files, vocabulary, settings, cache)
+    loaded, read_s, check_s = load_records(files, vocabulary, settings, load_record, cache)
     for source, record, record_problems in loaded:
         if taxonomy is None:  # one root cause, not a cascade of unknown-id errors
             record_problems = [p for p in record_problems if not _taxonomy_ref(p)]

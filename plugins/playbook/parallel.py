@@ -12,6 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
@@ -25,8 +26,13 @@ PARALLEL_MIN_FILES = 1500
 """Below this many files a worker pool costs more than it saves."""
 
 Loaded = tuple["SourceFile", "Record | None", list[Problem]]
+LoadOne = Callable[
+    ["SourceFile", "Vocabulary", "Settings", dt.date], tuple["Record | None", list[Problem], float]
+]
+"""One file read, parsed and validated: (record or None, problems, read seconds);
+``load.load_record``, passed in so that this module does not import the loader."""
 
-_job: tuple[list[SourceFile], Vocabulary, Settings, dt.date] | None = None
+_job: tuple[list[SourceFile], Vocabulary, Settings, dt.date, LoadOne] | None = None
 """What the forked workers load; set just before forking (workers inherit it)."""
 
 
@@ -89,6 +95,7 @@ def load_records(
     files: list[SourceFile],
     vocabulary: Vocabulary,
     settings: Settings,
+    load_one: LoadOne,
     cache: RecordCache | None = None,
 ) -> tuple[list[Loaded], float, float]:
     """Every record file loaded, in ``files`` order: (results, read seconds, validate seconds).
@@ -97,27 +104,27 @@ def load_records(
     With a ``cache``, unchanged files are taken from it.
     """
     if cache is None:
-        return _load_all(files, vocabulary, settings)
+        return _load_all(files, vocabulary, settings, load_one)
     context = (repr(sorted((k, sorted(v.items())) for k, v in vocabulary.items())), settings)
     hits, misses = cache.split(files, context)
-    loaded, read_s, check_s = _load_all(misses, vocabulary, settings)
+    loaded, read_s, check_s = _load_all(misses, vocabulary, settings, load_one)
     cache.store(loaded, context, {f.path for f in files})
     fresh = {item[0].path: item for item in loaded}
     return [hits.get(f.path) or fresh[f.path] for f in files], read_s, check_s
 
 
 def _load_all(
-    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings
+    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings, load_one: LoadOne
 ) -> tuple[list[Loaded], float, float]:
     global _job
     today = settings.today or dt.date.today()
     started = time.perf_counter()
     workers = workers_for(len(files))
     if workers == 1:
-        results, read_s, total_s = _load_chunk(files, vocabulary, settings, today)
+        results, read_s, total_s = _load_chunk(files, vocabulary, settings, today, load_one)
         return results, read_s, total_s - read_s
     bounds = _chunks(len(files), workers * 4)
-    _job = (files, vocabulary, settings, today)
+    _job = (files, vocabulary, settings, today, load_one)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             parts = pool.map(_load_range, bounds)
@@ -137,20 +144,22 @@ def _chunks(count: int, pieces: int) -> list[tuple[int, int]]:
 
 def _load_range(bounds: tuple[int, int]) -> tuple[list[Loaded], float, float]:
     assert _job is not None
-    files, vocabulary, settings, today = _job
-    return _load_chunk(files[bounds[0] : bounds[1]], vocabulary, settings, today)
+    files, vocabulary, settings, today, load_one = _job
+    return _load_chunk(files[bounds[0] : bounds[1]], vocabulary, settings, today, load_one)
 
 
 def _load_chunk(
-    files: list[SourceFile], vocabulary: Vocabulary, settings: Settings, today: dt.date
+    files: list[SourceFile],
+    vocabulary: Vocabulary,
+    settings: Settings,
+    today: dt.date,
+    load_one: LoadOne,
 ) -> tuple[list[Loaded], float, float]:
-    from .load import load_record
-
     started = time.perf_counter()
     results: list[Loaded] = []
     read_total = 0.0
     for source in files:
-        record, problems, read_s = load_record(source, vocabulary, settings, today)
+        record, problems, read_s = load_one(source, vocabulary, settings, today)
         read_total += read_s
         results.append((source, record, problems))
     return results, read_total, time.perf_counter() - started

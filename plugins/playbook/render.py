@@ -106,7 +106,10 @@ class Renderer:
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(override_dir)))
-        loaders.append(jinja2.PackageLoader("playbook", "templates"))
+        builtin = jinja2.PackageLoader("playbook", "templates")
+        # An override may replace one block of a built-in template:
+        # {% extends "playbook/records/case.html" %}{% block footer %}…{% endblock %}
+        loaders += [builtin, jinja2.PrefixLoader({"playbook": builtin})]
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
@@ -139,6 +142,7 @@ class Renderer:
             # Project file → its "edit this page" URL, or None (no repo_url in mkdocs.yml).
             edit_url=code_host.edit_url if code_host is not None else lambda path: None,
             taxonomy_file=TAXONOMY_FILE,
+            **urls.template_links(),
         )
 
     @functools.cached_property

@@ -13,7 +13,7 @@ one of these URLs (``check`` and ``build`` both run it, through :mod:`load`), an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import PurePosixPath
 
 from .messages import Msg, msg
@@ -96,6 +96,22 @@ def battlecard_src(industry: str) -> str:
 def library_page_src(number: int) -> str:
     """Source path of case-library page ``number`` (1-based)."""
     return index_src("case") if number == 1 else f"{LIBRARY_PAGES}{number}.md"
+
+
+def template_links() -> dict[str, Callable[..., str]]:
+    """The URL scheme as template globals: site-relative paths, written after ``{{ base }}``.
+
+    ``link("case", id)`` → ``cases/<id>/``, ``section_link("case")`` → ``cases/``,
+    ``battlecard_link(id)``, ``library_link(n)`` (page ``n`` of the case library),
+    ``practice_link()``.
+    """
+    return {
+        "link": lambda kind, ident: page_url(record_src(kind, ident)),
+        "section_link": lambda kind: page_url(index_src(kind)),
+        "battlecard_link": lambda industry: page_url(battlecard_src(industry)),
+        "library_link": lambda number: page_url(library_page_src(number)),
+        "practice_link": lambda: page_url(PRACTICE_SRC),
+    }
 
 
 def library_card_file(number: int) -> str:

@@ -1,35 +1,58 @@
-/* One case card as a DOM element: the markup of the case_card macro in
-   templates/partials/macros.html, for cards drawn in the browser (the case library and
-   the case composer's preview). `c`: id, title, summary, alias, result, result_label,
-   industry [id], tier [id] (or []), pain [ids], tone (good, bad or neutral); `labels`: {industry, tier, pain} id → label.
-   Text only ever goes in as textContent. */
+/* One case card as a DOM element, for the cards drawn in the browser (the case library,
+   the case composer's preview): a clone of the page's <template id="pb-card-template">,
+   which the case_card macro's markup fills with {placeholders} (templates/partials/
+   macros.html), so the card's markup and its links exist once. `c`: id, title, summary,
+   alias, result, result_label, industry [id], tier [id] (or []), pain [ids], tone (good,
+   bad or neutral); `labels`: {industry, tier, pain} id → label. Values only ever go in as
+   text or attribute values, never as HTML. */
 (function () {
   "use strict";
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
+  var PLACEHOLDER = /\{(\w+)\}/g;
+
+  /* Put values in for the {names} of every attribute and text node under `node`; a text
+     node whose placeholders are all empty (an unset tier) is removed. */
+  function fill(node, values) {
+    function put(text, uri) {
+      return text.replace(PLACEHOLDER, function (whole, name) {
+        if (!(name in values)) return whole;
+        var value = values[name] == null ? "" : String(values[name]);
+        return uri ? encodeURIComponent(value) : value;
+      });
+    }
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    var empty = [];
+    for (var n = node; n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        var names = n.nodeValue.match(PLACEHOLDER);
+        if (!names) continue;
+        var unset = names.every(function (p) { var v = values[p.slice(1, -1)]; return v == null || v === ""; });
+        if (unset) empty.push(n); else n.nodeValue = put(n.nodeValue, false);
+      } else {
+        Array.prototype.forEach.call(n.attributes, function (a) {
+          if (a.value.indexOf("{") >= 0) a.value = put(a.value, a.name === "href");
+        });
+      }
+    }
+    empty.forEach(function (t) { t.remove(); });
   }
-  window.PlaybookCaseCard = function (c, labels, base) {
-    var a = el("article", "pb-card");
-    a.dataset.case = c.id;
-    var result = el("p", "pb-card__result");
-    result.append(el("span", "pb-result-value pb-tone--" + (c.tone || "neutral"), c.result), " " + c.result_label);
-    var title = el("h3", "pb-card__title");
-    var link = el("a", null, c.title); link.href = base + "cases/" + c.id + "/";
-    title.append(link);
-    var meta = el("p", "pb-card__meta", c.alias + " · ");
-    var ind = el("a", null, labels.industry[c.industry[0]]);
-    ind.href = base + "industries/" + c.industry[0] + "/";
-    meta.append(ind);
-    if (c.tier.length) meta.append(" · " + labels.tier[c.tier[0]]);
-    var chips = el("p", "pb-chips");
+
+  window.PlaybookCaseCard = function (c, labels) {
+    var template = document.getElementById("pb-card-template");
+    var card = template.content.firstElementChild.cloneNode(true);
+    var chips = card.querySelector(".pb-chips");
+    var chip = chips.querySelector(".pb-chip");
+    chips.textContent = "";
     c.pain.forEach(function (p) {
-      var chip = el("a", "pb-chip", labels.pain[p]); chip.href = base + "pain-points/" + p + "/";
-      chips.append(chip, " ");
+      var one = chip.cloneNode(true);
+      fill(one, { pain: p, pain_label: labels.pain[p] });
+      chips.append(one, " ");
     });
-    a.append(result, title, meta, el("p", "pb-card__summary", c.summary), chips);
-    return a;
+    var industry = c.industry[0];
+    fill(card, {
+      id: c.id, tone: c.tone || "neutral", result: c.result, result_label: c.result_label,
+      title: c.title, alias: c.alias, industry: industry, industry_name: labels.industry[industry],
+      tier: c.tier.length ? labels.tier[c.tier[0]] : "", summary: c.summary
+    });
+    return card;
   };
 })();

@@ -178,7 +178,7 @@ function start(data) {
       result: first.metric || first.change || first.before ? resultText(first) : "",
       result_label: first.label || "",
       industry: [customer.industry || ""], tier: c.tier ? [c.tier] : [], pain: c.pain_points || []
-    }, data.labels, base);
+    }, data.labels);
     document.getElementById("pb-composer-card").replaceChildren(card);
   }
 

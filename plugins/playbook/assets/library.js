@@ -236,7 +236,7 @@
     document.getElementById("pb-library-active").hidden = !any;
   }
 
-  function card(c) { return window.PlaybookCaseCard(c, labels, base); }  // assets/case_card.js
+  function card(c) { return window.PlaybookCaseCard(c, labels); }  // assets/case_card.js
 
   // Free text needs every card text; facets alone need only the index.
   function update() {

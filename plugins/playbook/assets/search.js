@@ -28,8 +28,12 @@
 
   function loadPagefind() {
     if (!pagefind) {
+      // Loaded, configured and initialised (index metadata and WebAssembly fetched) as soon
+      // as the box is focused, so the first search only waits for its own index chunks.
       pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: base })).then(function () { return pf; });
+        return Promise.resolve(pf.options({ baseUrl: base }))
+          .then(function () { return pf.init && pf.init(); })
+          .then(function () { return pf; });
       });
     }
     return pagefind;
@@ -58,15 +62,17 @@
   /* The phrase typed (and its synonym variants) and, for a query of several words, each
      word (and its synonyms) on its own, weighted by how rare it is in the index: a page
      that is best for the phrase scores as much as one best for every word. */
-  function searchAll(pf, analysis, filters) {
+  function searchAll(pf, analysis, filters, memo) {
     var options = filters ? { filters: filters } : {};
+    memo = memo || {};
+    function find(word) { return memo[word] || (memo[word] = pf.search(word, options)); }
     var jobs = analysis.phrases.map(function (p, i) { return [-1, i, p]; });
     if (analysis.terms.length > 1) {
       analysis.terms.forEach(function (alts, t) {
         alts.forEach(function (w, i) { if (analysis.phrases.indexOf(w) < 0) jobs.push([t, i, w]); });
       });
     }
-    return Promise.all(jobs.map(function (j) { return pf.search(j[2], options); }))
+    return Promise.all(jobs.map(function (j) { return find(j[2]); }))
       .then(function (found) {
         var total = Q.pages();
         var phrase = {}, terms = analysis.terms.map(function () { return {}; });
@@ -93,8 +99,9 @@
 
   /* Re-rank the best hits on their text: the phrase (or a synonym of it) in the title
      counts most, then in the text; records come before playbook pages, unless a page's
-     title holds one of the query's words. */
-  function rank(hits, analysis) {
+     title holds one of the query's words. A preview (the phrase's first list) leaves the
+     record of dropped hits, which the per-kind counts use, to the merged ranking. */
+  function rank(hits, analysis, preview) {
     var words = Q.highlightWords(analysis);
     return Promise.all(hits.map(function (h) {
       return h.result.data().then(function (data) { h.data = data; return h; });
@@ -111,8 +118,10 @@
         // xqz → x): a hit whose text holds none of the query's words is dropped.
         h.holds = inText || words.some(function (w) { return content.indexOf(w) >= 0 || title.indexOf(w) >= 0; });
       });
-      state.dropped = {};
-      loaded.forEach(function (h) { if (!h.holds) state.dropped[h.result.id] = true; });
+      if (!preview) {
+        state.dropped = {};
+        loaded.forEach(function (h) { if (!h.holds) state.dropped[h.result.id] = true; });
+      }
       return loaded.filter(function (h) { return h.holds; })
         .sort(function (a, b) { return b.rank - a.rank; });
     });
@@ -201,7 +210,8 @@
     if (!list.children.length) {
       noResults(analysis);
     } else {
-      summary.textContent = total === 1 ? root.dataset.one : root.dataset.many.replace("{n}", total);
+      // total null: a first list, shown while the total is still being counted
+      if (total !== null) summary.textContent = total === 1 ? root.dataset.one : root.dataset.many.replace("{n}", total);
       setActive(0);
     }
   }
@@ -258,8 +268,21 @@
       var analysis = Q.analyze(text);
       state.analysis = analysis;
       var filters = state.kind ? { kind: state.kind } : null;
-      return searchAll(pf, analysis, filters).then(function (hits) {
-        if (seq !== state.seq) return;
+      // The phrase's own hits are shown as soon as they are ranked (one search); only then
+      // are its variants and key words searched, and the merged ranking replaces the list.
+      var memo = {}, first = Promise.resolve();
+      var phrase = analysis.phrases[0];
+      if (phrase && (analysis.phrases.length > 1 || analysis.terms.length > 1)) {
+        first = searchAll(pf, { phrases: [phrase], terms: [[phrase]] }, filters, memo).then(function (hits) {
+          return rank(hits.slice(0, RANKED), analysis, true);
+        }).then(function (ranked) {
+          if (seq === state.seq && ranked.length) { render(ranked.slice(0, SHOWN), null, analysis); open(); }
+        });
+      }
+      return first.then(function () {
+        return seq === state.seq ? searchAll(pf, analysis, filters, memo) : null;
+      }).then(function (hits) {
+        if (!hits || seq !== state.seq) return;
         var top = hits.slice(0, RANKED);
         return rank(top, analysis).then(function (ranked) {
           if (seq !== state.seq) return;
@@ -280,10 +303,15 @@
     if (link) location.href = link.getAttribute("href");
   }
 
-  var timer = null;
+  /* An input after a pause (an input method committing a phrase, the first key typed)
+     searches at once; inputs that follow within QUIET ms wait until typing pauses. */
+  var QUIET = 80, timer = null, lastInput = 0;
   input.addEventListener("input", function () {
+    var now = Date.now(), burst = now - lastInput < QUIET;
+    lastInput = now;
     clearTimeout(timer);
-    timer = setTimeout(run, 80);
+    if (burst) timer = setTimeout(run, QUIET);
+    else run();
   });
   input.addEventListener("focus", function () { warm(); if (input.value.trim() && list.children.length) open(); });
   input.addEventListener("keydown", function (event) {
