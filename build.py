@@ -199,6 +199,7 @@ def run_tests(args: list[str]) -> int:
         [str(bin_dir / "ruff"), "check", "."],
         [str(bin_dir / "ruff"), "format", "--check", "."],
         [str(bin_dir / "mypy")],
+        [str(bin_dir / "lint-imports")],  # the architecture contracts in .importlinter
         [str(PYTHON), "-m", "pytest", "-n", "2", "-q", *args],
     ]
     for step in steps:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 
-from conftest import Project
+import pytest
+from conftest import EXAMPLE, Project, copy_playbook
 from gitrepo import git, init_repo
 
 
@@ -13,8 +17,11 @@ def _pages(out: str) -> list[str]:
     return [line.split()[1] for line in lines if line.startswith("  ") and line[2] in "+~-"]
 
 
-def test_modified_case_on_a_branch_lists_its_pages(project: Project) -> None:
+def test_modified_case_on_a_branch_lists_its_pages(project: Project, tmp_path: Path) -> None:
+    project.write(".gitignore", "site/\n.site.lock\n")
     init_repo(project.root)
+    project.build_ok()
+    base_site = project.site.rename(tmp_path / "base-site")
     git(project.root, "checkout", "-q", "-b", "feature")
     project.edit("cases/sorting-case.yaml", "分拣效率提升 40%", "分拣效率提升 45%")
     git(project.root, "commit", "-qam", "edit case")
@@ -23,16 +30,9 @@ def test_modified_case_on_a_branch_lists_its_pages(project: Project) -> None:
     assert "Changed since main: 1 file(s)\n  ~ cases/sorting-case.yaml" in out
     pages = _pages(out)
     assert pages[0] == "/cases/sorting-case/"
-    assert set(pages) == {
-        "/cases/sorting-case/",
-        "/cases/",
-        "/industries/warehousing/",
-        "/industries/",
-        "/pain-points/sorting-efficiency/",
-        "/pain-points/",
-        "/objections/price-too-high/",
-        "/dashboard/",
-    }
+    assert "~ /industries/warehousing/  (shows cases/sorting-case.yaml)" in out
+    project.build_ok()
+    assert {(url, "altered") for url in pages} == _differences(base_site, project.site)
 
 
 def test_problems_in_changed_files_come_first(project: Project) -> None:
@@ -77,7 +77,8 @@ def test_taxonomy_and_markdown_changes(project: Project) -> None:
     project.edit("content/index.md", "欢迎", "你好")
     code, out = project.run("check", "--changed-since", "HEAD")
     assert code == 0, out
-    assert "~ every page  (modified content/taxonomy.yaml)" in out
+    assert "every page" not in out  # only the pages showing the changed term
+    assert "~ /pain-points/cash-flow/  (shows content/taxonomy.yaml)" in out
     assert "~ /  (modified content/index.md)" in out
 
 
@@ -89,3 +90,90 @@ def test_clear_errors_outside_git_and_for_bad_refs(project: Project) -> None:
     code, out = project.run("check", "--changed-since", "no-such-branch")
     assert code == 2
     assert "unknown git ref 'no-such-branch'" in out
+
+
+# What check --changed-since reports is what a build changes ---------------------------
+
+_BASE: dict[str, Path] = {}
+
+
+def _base(factory: pytest.TempPathFactory) -> Path:
+    """The example playbook in git, built once per test process (its site: the base)."""
+    if "root" not in _BASE:
+        root = factory.mktemp("impact") / "playbook"
+        project = copy_playbook(EXAMPLE, root)
+        project.write(".gitignore", "site/\n.site.lock\n")
+        init_repo(root)
+        project.build_ok()
+        _BASE["root"] = root
+    return _BASE["root"]
+
+
+def _pages_of(site: Path) -> dict[str, bytes]:
+    return {
+        "/" + "".join(f"{part}/" for part in page.relative_to(site).parent.parts): page.read_bytes()
+        for page in site.rglob("index.html")
+    }
+
+
+def _differences(before: Path, after: Path) -> set[tuple[str, str]]:
+    """(URL, added/altered/removed) of every page whose HTML differs between two builds."""
+    old, new = _pages_of(before), _pages_of(after)
+    return {
+        (url, "removed" if url not in new else "added" if url not in old else "altered")
+        for url in old.keys() | new.keys()
+        if old.get(url) != new.get(url)
+    }
+
+
+def _edit_case(p: Project) -> None:
+    p.edit("cases/peer-inventory-cost.yaml", "alias: ", "alias: 改名")
+
+
+def _rename_industry(p: Project) -> None:
+    old = p.root / "content/industries/ecommerce.yaml"
+    old.rename(p.root / "content/industries/online-retail.yaml")
+    for case in ("ecommerce-roleplay-drills", "peer-inventory-cost"):
+        p.edit(f"cases/{case}.yaml", "industry: ecommerce", "industry: online-retail")
+
+
+def _delete_objection(p: Project) -> None:
+    (p.root / "content/objections/no-time.yaml").unlink()
+    for rel in (
+        "cases/tech-demo-videos.yaml",
+        "cases/warehouse-inventory-turnover.yaml",
+        "content/industries/technology.yaml",
+    ):
+        p.edit(rel, "  - no-time\n", "")
+
+
+def _edit_taxonomy(p: Project) -> None:
+    p.edit("content/taxonomy.yaml", "label: 旺季分拣效率低", "label: 旺季分拣慢")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_edit_case, _rename_industry, _delete_objection, _edit_taxonomy],
+    ids=["edit-case", "rename-industry", "delete-objection", "edit-taxonomy"],
+)
+def test_reported_pages_are_the_pages_a_build_changes(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, change: Callable[[Project], None]
+) -> None:
+    base = _base(tmp_path_factory)
+    project = Project(tmp_path / "playbook")
+    shutil.copytree(base, project.root, symlinks=True)
+    change(project)
+    code, out = project.run("check", "--changed-since", "HEAD", "--format", "json")
+    assert code == 0, out
+    report = json.loads(out)
+    assert report["complete"], out
+    reported = {(page["url"], page["status"]) for page in report["pages"]}
+    project.build_ok()
+    changed = _differences(base / "site", project.site)
+    if ("*", "altered") in reported:  # the header's search data changed: every page differs
+        pages = _pages_of(base / "site").keys() | _pages_of(project.site).keys()
+        assert {url for url, _ in changed} == pages
+        changed = {(url, status) for url, status in changed if status != "altered"}
+        reported -= {(url, status) for url, status in reported if status == "altered"}
+        reported.discard(("*", "altered"))
+    assert reported == changed

@@ -69,6 +69,8 @@ def test_figures_directions_and_tones() -> None:
     assert tone(Result("cost", "x", before="15 天", after="7 天"), down) == "good"
     assert tone(Result("conversion-rate", "x", before="15", after="7"), up) == "bad"
     assert tone(Result("conversion-rate", "x", change="12 条"), up) == "neutral"
+    assert tone(Result("cost", "x", change="减少 20%"), down) == "good"  # a word says the way
+    assert tone(Result("conversion-rate", "x", change="下降20%"), up) == "bad"
 
 
 def test_chart_text_is_escaped_and_bars_scale_to_the_largest() -> None:
@@ -110,22 +112,25 @@ def test_case_pages_draw_each_result_to_its_figures(built: Project) -> None:
 def test_cards_colour_the_headline_by_the_metrics_better_direction(
     make_project: Any,
 ) -> None:
+    """A result against its metric's better-direction is an error (check refuses it), so a
+    page shows good results and, for an unsigned change, neutral ones."""
     from conftest import CASE_2
 
-    worse = CASE_2.replace("before: 15 天\n    after: 7 天", "before: 7 天\n    after: 15 天")
-    project = make_project({"cases/turnover-case.yaml": worse})
+    unsigned = CASE_2.replace("before: 15 天\n    after: 7 天", 'change: "50%"')
+    project = make_project({"cases/turnover-case.yaml": unsigned})
     code, out = project.build()
     assert code == 0, out
     cards = {
         card["data-case"]: card.select_one(".pb-result-value")["class"]
         for card in project.content("cases/").select(".pb-card")
     }
-    assert "pb-tone--bad" in cards["turnover-case"]  # more days is worse for turnover
+    assert "pb-tone--neutral" in cards["turnover-case"]  # "50%" says not which way
     assert "pb-tone--good" in cards["sorting-case"]
     chunk = (project.site / "cases/cards/0.json").read_text(encoding="utf-8")
-    assert '"bad"' in chunk and '"good"' in chunk
-    page = project.content("cases/turnover-case/")
-    assert page.select_one(".pb-metric.pb-tone--bad .pb-tone-word").get_text() == "变差"
+    assert '"neutral"' in chunk and '"good"' in chunk
+    page = project.content("cases/sorting-case/")
+    assert page.select_one(".pb-metric.pb-tone--good .pb-tone-word").get_text() == "改善"
+    assert project.content("cases/turnover-case/").select_one(".pb-tone-word") is None
 
 
 def test_dashboard_counts_match_the_yaml(built: Project) -> None:

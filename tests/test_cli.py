@@ -9,7 +9,19 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, Project
-from venvs import venv_on_this_environment
+from venvs import stamped_venv
+
+
+def fill_scaffold(text: str) -> str:
+    """A scaffold with every placeholder replaced: an id by the first valid one its comment
+    (on the line or above it) lists, a text by a sample word."""
+    out, choices = [], ""
+    for line in text.splitlines(keepends=True):
+        if " of: " in line:
+            choices = line.split(" of: ", 1)[1].split(",")[0].strip()
+        bare = line.rstrip().split("#")[0].rstrip().endswith(("- 【待填写】", ": 【待填写】"))
+        out.append(line.replace("【待填写】", choices if bare else "示例"))
+    return "".join(out)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +43,7 @@ def test_new_scaffold_passes_check_once_placeholders_are_edited(
     assert code == 1
     assert all(line.startswith(path) for line in out.splitlines()[:-1]), out
     assert "still holds the placeholder 【待填写】" in out
-    project.write(path, text.replace("【待填写】", "示例"))
+    project.write(path, fill_scaffold(text))
     code, out = project.check()
     if kind != "case":
         # Its name is new to the editor schemas (cases are listed by file, not by title).
@@ -70,7 +82,7 @@ def test_build_py_check_runs_in_the_venv(real_today: None, tmp_path: Path) -> No
             shutil.copytree(source, tmp_path / name)
         else:
             shutil.copy2(source, tmp_path / name)
-    venv_on_this_environment(tmp_path)
+    stamped_venv(tmp_path)
     repo_venv = sorted(p.name for p in (REPO / ".venv").glob(".installed-*"))
     proc = subprocess.run(
         [sys.executable, str(tmp_path / "build.py"), "check"],

@@ -47,6 +47,9 @@ VALID: dict[str, str | list[str]] = {
 }
 
 
+NO_UNIT_METRIC = "{id: deal-days, label: 成交周期, better: down}"
+
+
 @pytest.fixture(scope="module")
 def composer_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The fixture project with a GitHub repo_url, built once for this module."""
@@ -58,6 +61,8 @@ def composer_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
         f"plugins:\n  - playbook:\n      search: false\n      language: {LANG}\n",
     )
     p.write("mkdocs.yml", f"repo_url: {REPO_URL}\n" + config)
+    # A metric without a unit: its before/after figures must carry their own.
+    p.edit("content/taxonomy.yaml", "company_sizes:", f"  - {NO_UNIT_METRIC}\ncompany_sizes:")
     code, out = p.build()
     assert code == 0, out
     return p
@@ -226,6 +231,17 @@ def test_the_preview_shows_the_headline_and_the_library_card(page: Any) -> None:
     assert card.locator(".pb-chip").all_text_contents() == ["资金周转", "旺季分拣效率低"]
 
 
+def test_the_preview_shows_bare_figures_with_the_metric_s_unit(page: Any) -> None:
+    fill(page, VALID)
+    type_into(
+        page,
+        {"results.0.metric": "turnover-days", "results.0.change": "", "results.0.before": "15",
+         "results.0.after": "7"},
+    )  # fmt: skip
+    assert listed_messages(page) == []
+    assert page.text_content("#pb-composer-headline .pb-metric__value") == "15 天 → 7 天"
+
+
 # (name, the change to the valid form, the field that shows the problem)
 VIOLATIONS: list[tuple[str, dict[str, str | list[str]], str]] = [
     ("missing title", {"title": ""}, "title"),
@@ -243,6 +259,40 @@ VIOLATIONS: list[tuple[str, dict[str, str | list[str]], str]] = [
     ("invalid id", {"id": "Cold_Chain"}, "id"),
     ("reserved id", {"id": "new"}, "id"),
 ]
+
+
+# Rules against silent wrongness (contentrules.py): the form shows the catalog's text, with
+# the arguments check gives. (name, change to the valid form, field, code, arguments)
+CONTENT_RULES: list[tuple[str, dict[str, str | list[str]], str, str, dict[str, str]]] = [
+    ("bare change", {"results.0.change": "50"}, "results.0.change", "result.change_no_unit",
+     {"value": "50"}),
+    ("signed bare change", {"results.0.change": "-50"}, "results.0.change",
+     "result.change_no_unit", {"value": "-50"}),
+    ("change in words without unit", {"results.0.change": "提升50"}, "results.0.change",
+     "result.change_no_unit", {"value": "提升50"}),
+    ("change against better", {"results.0.change": "-40%"}, "results.0.change",
+     "result.direction", {"field": "change", "metric": "转化率", "better": "越高越好"}),
+    ("change in words against better", {"results.0.change": "减少40%"}, "results.0.change",
+     "result.direction", {"field": "change", "metric": "转化率", "better": "越高越好"}),
+    ("before/after against better",
+     {"results.0.metric": "turnover-days", "results.0.change": "", "results.0.before": "7 天",
+      "results.0.after": "15 天"},
+     "results.0.after", "result.direction", {"field": "after", "metric": "库存周转天数",
+                                             "better": "越低越好"}),
+    ("bare figure, metric without unit",
+     {"results.0.metric": "deal-days", "results.0.change": "", "results.0.before": "30 天",
+      "results.0.after": "12"},
+     "results.0.after", "result.figure_no_unit", {"field": "after", "value": "12"}),
+    ("legal suffix", {"customer.alias": "鲜达冷链集团"}, "customer.alias",
+     "alias.legal_suffix", {"suffix": "集团"}),
+    ("legal suffix in English", {"customer.alias": "Xianda Cold Chain Co., Ltd."},
+     "customer.alias", "alias.legal_suffix", {"suffix": "Co., Ltd."}),
+    ("owner names nobody", {"owner": "@"}, "owner", "owner.no_name", {"value": "@"}),
+    ("private value", {"summary": "上海鲜达冷链物流有限公司夏季损耗高。"}, "summary",
+     "private.in_published",
+     {"field": "summary", "key": "private.customer_name", "masked": "上海****公司"}),
+]  # fmt: skip
+VIOLATIONS += [(name, change, field) for name, change, field, _code, _args in CONTENT_RULES]
 
 
 @pytest.mark.parametrize(
@@ -323,25 +373,6 @@ def test_new_terms_are_explained_with_the_lines_to_add(page: Any) -> None:
     )
 
 
-# Content rules of issue 13 that the composer applies (check does not yet): the form shows
-# the catalog's text. (name, change to the valid form, field, code, arguments)
-CONTENT_RULES: list[tuple[str, dict[str, str | list[str]], str, str, dict[str, str]]] = [
-    ("bare change", {"results.0.change": "50"}, "results.0.change", "result.change_no_unit",
-     {"value": "50"}),
-    ("change against better", {"results.0.change": "-40%"}, "results.0.change",
-     "result.direction", {"field": "change", "metric": "转化率", "better": "越高越好"}),
-    ("before/after against better",
-     {"results.0.metric": "turnover-days", "results.0.change": "", "results.0.before": "7 天",
-      "results.0.after": "15 天"},
-     "results.0.after", "result.direction", {"field": "after", "metric": "库存周转天数",
-                                             "better": "越低越好"}),
-    ("legal suffix", {"customer.alias": "鲜达冷链集团"}, "customer.alias",
-     "alias.legal_suffix", {"suffix": "集团"}),
-    ("private value", {"summary": "上海鲜达冷链物流有限公司夏季损耗高。"}, "summary",
-     "private.in_published", {"field": "summary", "key": "private.customer_name"}),
-]  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("change", "field", "code", "args"),
     [r[1:] for r in CONTENT_RULES],
@@ -355,6 +386,7 @@ def test_content_rules_show_the_catalog_s_message(
     fill(page, VALID)
     type_into(page, change)
     assert field_messages(page, field) == [msg(code, **args).render(LANG)]
+    hint_args = {"metric": "deal-days"} if code == "result.figure_no_unit" else {}
     assert listed_problems(page) == [
-        (msg(code, **args).render(LANG), msg(f"{code}.hint").render(LANG))
+        (msg(code, **args).render(LANG), msg(f"{code}.hint", **hint_args).render(LANG))
     ]

@@ -171,3 +171,55 @@ def test_messages_render_like_the_python_catalog(page: Any) -> None:
           {"field.personal": "'{field}' 含有{kind}", "personal.email": "邮箱地址"})"""
     )
     assert rendered == "'title' 含有邮箱地址"
+
+
+CHANGES = [
+    "50", "-50", "+50", "−50", "0.5", "1,200", "减少50", "提升 50", "减少50%", "+40%", "-45%",
+    "25%", "12 条", "3 倍", "＋40％", "－20%", "提升 40%", "降低 3 天", "约50", "-", "下降", "+ 12",
+]  # fmt: skip
+FIGURES = [("15 天", "7 天"), ("7", "15"), ("1,200 元", "900 元"), ("3", "3"), ("很多", "更多")]
+
+
+def test_content_rules_agree_with_python(page: Any) -> None:
+    """Bare numbers, directions, units, masks and legal suffixes: the same on both sides."""
+    from playbook.contentrules import (
+        browser_rules,
+        change_direction,
+        figures_direction,
+        is_bare_number,
+        legal_suffix,
+        mask,
+        with_unit,
+    )
+
+    rules = browser_rules()
+    got = page.evaluate(
+        """([changes, figures, rules]) => {
+          const R = PlaybookComposerRules;
+          return {
+            bare: changes.map(t => R.isBareNumber(t, rules)),
+            way: changes.map(t => R.direction({change: t}, rules)),
+            figures: figures.map(([b, a]) => R.direction({before: b, after: a}, rules)),
+            units: ["15", "3.2", "12", "15 天"].flatMap(v => ["天", "%", "小时"].map(u => R.withUnit(v, u, rules))),
+            masks: ["王五", "王经理", "上海鲜达", "上海鲜达冷链物流有限公司"].map(R.mask),
+            suffix: ["某冷链公司", "鲜达集团", "Xianda Co., Ltd.", "XIANDA INC", "Incubator 公司"]
+              .map(a => { const m = new RegExp(rules.legal_suffix, "iu").exec(a); return m ? m[0] : null; }),
+          };
+        }""",
+        [CHANGES, FIGURES, rules],
+    )
+    assert got == {
+        "bare": [is_bare_number(t) for t in CHANGES],
+        "way": [change_direction(t) for t in CHANGES],
+        "figures": [figures_direction(b, a) for b, a in FIGURES],
+        "units": [
+            with_unit(v, u) for v in ("15", "3.2", "12", "15 天") for u in ("天", "%", "小时")
+        ],
+        "masks": [mask(v) for v in ("王五", "王经理", "上海鲜达", "上海鲜达冷链物流有限公司")],
+        "suffix": [
+            legal_suffix(a)
+            for a in ("某冷链公司", "鲜达集团", "Xianda Co., Ltd.", "XIANDA INC", "Incubator 公司")
+        ],
+    }
+    assert got["bare"][:8] == [True] * 8 and got["way"][6] == "down"
+    assert got["suffix"] == [None, "集团", "Co., Ltd.", "INC", None]

@@ -18,7 +18,7 @@ from conftest import REPO, Project
 from playbook import publish
 from playbook.runlock import LOCK_FILE, RUN_PREFIX
 from test_serve import _env, _free_port, serve
-from venvs import venv_on_this_environment
+from venvs import stamped_venv
 
 
 def _cli(project: Project, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
@@ -198,7 +198,7 @@ def test_build_py_passes_sigterm_on_to_serve(project: Project, tmp_path: Path) -
     shutil.copy(REPO / "build.py", root / "build.py")
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     shutil.copytree(REPO / "requirements", root / "requirements")
-    venv_on_this_environment(root)  # never a symlink: build.py would install into it
+    stamped_venv(root)  # this environment's packages; nothing installed into the repository's
     port = _free_port()
     log = (tmp_path / "serve.log").open("wb")
     parent = subprocess.Popen(

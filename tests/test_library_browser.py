@@ -13,8 +13,8 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from conftest import EXAMPLE, TODAY
+from playbook.figures import improvement
 from playbook.load import Settings, load_project
-from playbook.render import improvement
 
 pytestmark = pytest.mark.browser
 

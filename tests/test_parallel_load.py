@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 from conftest import CASE, Project
@@ -51,6 +55,7 @@ def test_fragment_workers_write_the_same_site(
     serial = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
     monkeypatch.setattr(render_pool, "POOL_MIN_PAGES", 1)
     monkeypatch.setattr(render_pool, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # see _no_other_thread
     served: list[str] = []
     original_get = render_pool.FragmentPool.get
 
@@ -66,3 +71,78 @@ def test_fragment_workers_write_the_same_site(
     pooled = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
     assert pooled == serial
     assert "cases/sorting-case.md" in served  # the workers did render the pages
+
+
+@contextmanager
+def _another_thread() -> Iterator[None]:
+    """A second thread alive meanwhile (as serve's server and watcher are)."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@contextmanager
+def _no_other_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """As in a one-shot build. A test process may keep other tests' helper threads (e.g. a
+    browser driver's), so the count is taken as 1 here."""
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "other_threads", lambda: False)
+        yield
+
+
+def _start_methods(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    used: list[str | None] = []
+    real = multiprocessing.get_context
+
+    def spy(method: str | None = None) -> Any:
+        used.append(method)
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    return used
+
+
+def test_workers_are_forked_only_while_no_other_thread_runs(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = _load(project, False, monkeypatch)
+    used = _start_methods(monkeypatch)
+    with _no_other_thread(monkeypatch):
+        forked = _load(project, True, monkeypatch)
+    assert used == ["fork"]
+    used.clear()
+    with _another_thread():
+        assert parallel.other_threads()
+        served = _load(project, True, monkeypatch)
+    assert used == ["forkserver"]
+    assert forked.records == served.records == serial.records
+    assert forked.problems == served.problems == serial.problems
+
+
+def test_fragments_render_in_process_while_other_threads_run(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook import render_pool
+    from playbook.catalog import build_catalog
+    from playbook.render import Renderer
+
+    result = load_project(Settings(root=project.root))
+    assert result.taxonomy is not None and result.records is not None
+    renderer = Renderer(build_catalog(result.taxonomy, result.records))
+    pages = list(renderer.pages())
+    monkeypatch.setattr(render_pool, "POOL_MIN_PAGES", 1)
+    monkeypatch.setattr(render_pool, "cores", lambda: 2)
+    used = _start_methods(monkeypatch)
+    with _another_thread():
+        assert render_pool.FragmentPool.start(renderer, pages) is None
+    assert used == []
+    with _no_other_thread(monkeypatch):
+        pool = render_pool.FragmentPool.start(renderer, pages)
+    assert pool is not None and used == ["fork"]
+    assert pool.get(pages[-1].src_uri) == renderer.render(pages[-1])
+    pool.close()

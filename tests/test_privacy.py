@@ -26,7 +26,7 @@ def _private_block(rel: str) -> str:
         f"  name: {MARKERS[0]}-{rel}\n"
         f"  real_name: {MARKERS[1]}\n"
         "  contacts:\n"
-        f"    - {{role: 老板, phone: '{MARKERS[2]}', mail: {MARKERS[3]}}}\n"
+        f"    - {{role: 财务总监, phone: '{MARKERS[2]}', mail: {MARKERS[3]}}}\n"
         f"    - [{MARKERS[0]}-list, {{deep: {{deeper: {MARKERS[0]}-deep}}}}]\n"
         "  crm:\n"
         "    notes: |\n"

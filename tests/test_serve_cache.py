@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import Project
+from conftest import EXAMPLE, Project, copy_playbook
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -58,3 +59,48 @@ def test_edit_reaches_the_case_and_its_backlinks_and_the_rest_is_reused(
     override.write_text("<p>custom objection page</p>", encoding="utf-8")
     rebuild()
     assert "custom objection page" in _text(site, "objections/no-time")
+
+
+def test_battlecard_is_rebuilt_when_a_related_case_of_another_industry_changes(
+    tmp_path: Path,
+) -> None:
+    """A battlecard tops up its own cases with other industries' cases sharing its pains."""
+    project = copy_playbook(EXAMPLE, tmp_path / "playbook")
+    site = tmp_path / "served"
+    rebuild, plugin = _rebuilder(project, site)
+    rebuild()
+    related = [
+        (uri, case)
+        for uri, page in plugin.pages.items()
+        if page.template == "records/battlecard.html"
+        for case in page.context["card"].cases
+        if case.industry != page.context["industry"].id
+    ]
+    assert related, "the fixture has no battlecard with another industry's case"
+    uri, case = related[0]
+    url = uri.removesuffix(".md")
+    project.edit(case.source, f"alias: {case.alias}", "alias: 某改名客户")
+    rebuild()
+    assert "某改名客户" in _text(site, url)
+
+
+def _page_count(site: Path, url: str) -> int:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    data = BeautifulSoup(html, "html.parser").select_one("#pb-query-data")
+    assert data is not None
+    count: int = json.loads(data.get_text())["pages"]
+    return count
+
+
+def test_a_new_page_reaches_the_search_data_of_reused_pages(
+    project: Project, tmp_path: Path
+) -> None:
+    """Every page's header carries the page count (search ranking): a new case changes it."""
+    site = tmp_path / "served"
+    rebuild, _ = _rebuilder(project, site)
+    rebuild()
+    before = _page_count(site, "objections/no-time")
+    project.write("cases/copy-case.yaml", project.read("cases/sorting-case.yaml"))
+    rebuild()
+    assert (site / "cases/copy-case/index.html").is_file()
+    assert _page_count(site, "objections/no-time") == before + 1

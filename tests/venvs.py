@@ -1,4 +1,4 @@
-"""A project copy's ``.venv`` that reuses the test environment without installing into it."""
+"""A ``.venv`` for a copy of ``build.py`` that reuses this test environment."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import venv
 from pathlib import Path
 
 
-def venv_on_this_environment(root: Path) -> None:
+def stamped_venv(root: Path) -> None:
     """A ``.venv`` in ``root`` that sees this environment's packages, stamped as installed.
 
     So ``build.py`` runs its usual path (stamp check, re-exec into ``.venv``) without

@@ -8,8 +8,6 @@ Colours come from CSS classes (``pb-tone--good`` …), so both palettes style th
 
 from __future__ import annotations
 
-import math
-import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .catalog import Catalog
+from .contentrules import change_direction, figure, figures_direction
 from .model import Case, Result, Term
 
 WIDTH = 340
@@ -27,8 +26,6 @@ LABEL = 112
 VALUE = 72
 PLOT = WIDTH - LABEL - VALUE - 8
 """Length of the longest bar."""
-
-_FIGURE = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -42,24 +39,13 @@ class Bar:
     """``good``, ``bad``, ``neutral`` or ``count`` (a tally): the bar's colour."""
 
 
-def figure(text: str) -> float | None:
-    """The first number in a figure as written (``+40%`` → 40, ``15 天`` → 15, ``−20%`` → −20)."""
-    found = _FIGURE.search(text.replace(",", ""))
-    if found is None:
-        return None
-    value = float(found.group().replace("−", "-"))
-    return value if math.isfinite(value) else None
-
-
 def direction(result: Result) -> int:
     """+1 if the figure went up, -1 if down, 0 when unknown (an unsigned change, no figures)."""
     if result.change:
-        sign = result.change.strip()[:1]
-        return 1 if sign == "+" else -1 if sign in "-−" else 0
-    before, after = figure(result.before), figure(result.after)
-    if before is None or after is None or before == after:
-        return 0
-    return 1 if after > before else -1
+        moved = change_direction(result.change)
+    else:
+        moved = figures_direction(result.before, result.after)
+    return {"up": 1, "down": -1}.get(moved or "", 0)
 
 
 def tone(result: Result, metric: Term) -> str:

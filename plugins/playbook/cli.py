@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .gitinfo import GitError, changed_files
+from .gitinfo import GitError, changed_files, export_base
 from .jsonschema_export import SCHEMA_DIR, editor_vocabulary, modeline, stale_schemas, write_schemas
 from .load import KIND_FOLDERS, LoadResult, Settings, load_project
 from .messages import msg, tr
@@ -100,13 +100,20 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         except GitError as exc:
             print(f"✗ {exc}", file=out)
             return 2
-    result = _load(args.project)
+    settings, result = _load_with_settings(args.project)
     _check_schemas(args.project, result, args.fix, out, lang)
     failures = errors(result.problems)
     if changes is not None:
-        from .review import print_review, review  # imports the renderer: only when asked
+        from .review import planned_pages, print_review, review  # the renderer: only when asked
 
-        print_review(review(result, changes, args.changed_since, lang), out, args.format)
+        root = args.project.resolve()
+        with tempfile.TemporaryDirectory() as temp:
+            base = Path(temp)
+            exported = export_base(root, args.changed_since, base)
+            before = planned_pages(base, _load(base), settings.today) if exported else None
+        after = planned_pages(root, result, settings.today)
+        report = review(result, changes, args.changed_since, lang, before=before, after=after)
+        print_review(report, out, args.format)
         if args.format == "json":
             return 1 if failures else 0
     elif args.format == "json":

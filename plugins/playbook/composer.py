@@ -11,17 +11,20 @@ writes the YAML, ``assets/composer.js`` runs the form.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
 from .catalog import Catalog
 from .codehost import CodeHost
+from .contentrules import browser_rules
 from .facets import compact_json, version
+from .generated import GeneratedPage
 from .i18n import translator
 from .jsonschema_export import modeline
 from .privacy import browser_patterns
-from .render import GeneratedPage
 from .schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
+from .shows import collections
 from .urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
 from .validate import Checker, Vocabulary
 from .yamlsource import Document
@@ -58,12 +61,16 @@ MESSAGE_CODES = (
     "reviewed.future",
     "result.change_no_unit",
     "result.change_no_unit.hint",
+    "result.figure_no_unit",
+    "result.figure_no_unit.hint",
     "result.direction",
     "result.direction.hint",
     "alias.legal_suffix",
     "alias.legal_suffix.hint",
     "private.in_published",
     "private.in_published.hint",
+    "owner.no_name",
+    "owner.no_name.hint",
 )
 """The problem messages the composer can show: the same codes (and texts) as ``check``."""
 
@@ -136,6 +143,7 @@ def composer_data(
         "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
+        "rules": browser_rules(),
         "missing_hints": missing_hints(_vocabulary(catalog)),
         "pain_categories": list(PAIN_CATEGORIES),
         "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},
@@ -170,4 +178,11 @@ def composer_page(title: str, catalog: Catalog, data: dict[str, Any]) -> tuple[G
         "composer_url": f"{COMPOSER_DATA}?v={version(text)}",
         "choices": composer_choices(catalog),
     }
-    return GeneratedPage(COMPOSER_SRC, title, "indexes/composer.html", context), text
+    page = GeneratedPage(
+        COMPOSER_SRC,
+        title,
+        "indexes/composer.html",
+        context,
+        shows_of=partial(collections, "taxonomy"),
+    )
+    return page, text

@@ -16,8 +16,8 @@ from typing import Any
 
 from .catalog import Catalog
 from .charts import tone
+from .figures import improvement, result_text
 from .model import Case, Term
-from .render import improvement, result_text
 
 FACETS = ("industry", "pain", "category", "stage", "tier", "size", "metric")
 """Facet names, in display order; each is also the URL parameter that selects it."""

@@ -9,8 +9,10 @@ root (which may be a sub-folder of the repository), in POSIX form.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 import subprocess
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +94,23 @@ def changed_files(root: Path, ref: str) -> list[Change]:
         if path:
             merge(path, "added")
     return [Change(path, status) for path, status in sorted(changes.items())]
+
+
+def export_base(root: Path, ref: str, target: Path) -> bool:
+    """Write the project as it was where this branch left ``ref`` (the base ``changed_files``
+    compares with) into ``target``; False if git cannot."""
+    base = _git(root, "merge-base", ref, "HEAD")
+    commit = base.stdout.strip() if base.returncode == 0 else ref
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
+    proc = subprocess.run(
+        ["git", "-C", str(root), "archive", "--format=tar", f"{commit}:{prefix}"],
+        capture_output=True,
+    )
+    if proc.returncode != 0:
+        return False
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as archive:
+        archive.extractall(target, filter="data")
+    return True
 
 
 def last_changed(root: Path, paths: tuple[str, ...] = CONTENT_PATHS) -> dict[str, dt.date]:

@@ -22,12 +22,14 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .generated import GeneratedPage
 from .load import TAXONOMY_FILE
-from .render import GeneratedPage
+from .shows import collections
 
 CHECKS = (
     "stale",
@@ -328,7 +330,9 @@ def _figures_without_metric(catalog: Catalog) -> list[Finding]:
 
 def health_page(report: HealthReport, title: str) -> GeneratedPage:
     """The site page (``/health/``) listing the report; not in the navigation."""
-    return GeneratedPage("health.md", title, "health.html", {"health": report})
+    # Besides the report, its coverage chart reads the catalog (charts.coverage_chart).
+    shows = partial(collections, "coverage")
+    return GeneratedPage("health.md", title, "health.html", {"health": report}, shows_of=shows)
 
 
 def format_text(report: HealthReport) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .messages import CATALOG
+
 LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -67,8 +69,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat_compliance": {"zh": "合规", "en": "Compliance"},
     "cat_growth": {"zh": "增长", "en": "Growth"},
     "cat_risk": {"zh": "风险", "en": "Risk"},
-    "better_up": {"zh": "越高越好", "en": "higher is better"},
-    "better_down": {"zh": "越低越好", "en": "lower is better"},
+    # One text for pages, the composer and check's messages (messages.CATALOG).
+    **{
+        f"better_{way}": dict(zip(("zh", "en"), CATALOG[f"metric.better_{way}"], strict=True))
+        for way in ("up", "down")
+    },
     # Live-call objection tools (finder, fill-in copy, drills, battlecards).
     "finder_label": {"zh": "查找异议", "en": "Find an objection"},
     "finder_placeholder": {
@@ -397,6 +402,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{label}（{unit}，{better}）",
         "en": "{label} ({unit}, {better})",
     },
+    "composer_metric_option_no_unit": {"zh": "{label}（{better}）", "en": "{label} ({better})"},
     "composer_better": {"zh": "方向", "en": "Better"},
     "term_with_note": {"zh": "{label}（{note}）", "en": "{label} ({note})"},
 }

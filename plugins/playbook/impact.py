@@ -1,26 +1,24 @@
 """Which site pages a set of changed files adds, alters or removes (for reviewers).
 
-A changed record alters its own page and every page that shows it through a
-back-link: e.g. a case appears on its industry page, its pain-point pages, the
-pages of the objections it cites or that cite it, and the case library. The
-rules mirror the templates and :mod:`catalog`; a change to the taxonomy,
-templates or configuration alters every page.
+The site is planned twice, at the base of the change and in the working tree, and each
+generated page is fingerprinted with what it shows (:mod:`shows`, the same definition
+``serve`` reuses pages by): a page only in the base is removed, one only in the working
+tree is added, one whose fingerprint differs is altered. A change to the templates or the
+configuration alters every page; a hand-written page alters itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .catalog import Catalog
 from .gitinfo import Change
-from .load import KIND_FOLDERS, TAXONOMY_FILE
-from .urls import DASHBOARD_SRC, index_url, record_url, reserved_id_problem, site_path
+from .load import KIND_FOLDERS
+from .urls import index_url, record_url, reserved_id_problem, site_path
 
 EVERY_PAGE = "*"
 """Pseudo-URL meaning "every page of the site"."""
-DASHBOARD_URL = site_path(DASHBOARD_SRC)
-"""The results dashboard counts every case."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,26 @@ class PageImpact:
     status: str
     """``added``, ``altered`` or ``removed``."""
     reason: str
-    """Which changed file causes it and how, e.g. ``lists cases/x.yaml``."""
+    """Which changed file causes it and how, e.g. ``shows cases/x.yaml``."""
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A generated page as the impact needs it: its fingerprint and the files it shows."""
+
+    fingerprint: bytes
+    sources: frozenset[str]
+    """Project files whose records or vocabulary the page shows."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """The generated pages of one state of the project."""
+
+    pages: Mapping[str, PlannedPage]
+    """URL (``/cases/x/``) → planned page."""
+    shared: bytes
+    """Fingerprint of what every page shows (the header's search data)."""
 
 
 def record_of(path: str) -> tuple[str, str] | None:
@@ -52,11 +69,18 @@ def markdown_url(path: str, docs_dir: str = "content") -> str | None:
     return site_path(pure.relative_to(docs_dir).as_posix())
 
 
-def affected_pages(changes: list[Change], catalog: Catalog | None) -> list[PageImpact]:
-    """Pages the changes add, alter or remove, changed records' own pages first.
+def _status(change: Change) -> str:
+    return {"added": "added", "deleted": "removed"}.get(change.status, "altered")
 
-    Without a catalog (the content has errors) only the pages named by the
-    changed files themselves are listed.
+
+def affected_pages(
+    changes: list[Change], before: Planned | None, after: Planned | None
+) -> list[PageImpact]:
+    """Pages the changes add, alter or remove: the changed files' own pages first.
+
+    ``before`` and ``after`` are the planned pages at the base and in the working tree;
+    without both (content with errors) only the pages named by the changed files
+    themselves are listed.
     """
     found: dict[str, PageImpact] = {}
 
@@ -64,66 +88,45 @@ def affected_pages(changes: list[Change], catalog: Catalog | None) -> list[PageI
         if url not in found:
             found[url] = PageImpact(url, status, reason)
 
-    own: list[tuple[str, str, Change]] = []
+    content: list[Change] = []
     for change in changes:
         record = record_of(change.path)
         if record is not None and reserved_id_problem(*record) is None:
-            kind, ident = record
-            status = {"added": "added", "deleted": "removed"}.get(change.status, "altered")
-            add(record_url(kind, ident), status, f"{change.status} {change.path}")
-            own.append((kind, ident, change))
-            continue
-        url = markdown_url(change.path)
-        if url is not None:
-            status = {"added": "added", "deleted": "removed"}.get(change.status, "altered")
-            add(url, status, f"{change.status} {change.path}")
-        elif change.path == TAXONOMY_FILE or _is_site_wide(change.path):
+            add(record_url(*record), _status(change), f"{change.status} {change.path}")
+            content.append(change)
+        elif (url := markdown_url(change.path)) is not None:
+            add(url, _status(change), f"{change.status} {change.path}")
+        elif _is_site_wide(change.path):
             add(EVERY_PAGE, "altered", f"{change.status} {change.path}")
-
-    for kind, ident, change in own:
-        add(index_url(kind), "altered", f"index lists {change.path}")
-        if catalog is not None and change.status != "deleted":
-            for url, why in _linked(kind, ident, catalog):
-                add(url, "altered", f"{why} {change.path}")
+        elif change.path.endswith(".yaml"):
+            content.append(change)  # the taxonomy
+    if before is None or after is None:
+        for change in content:
+            record = record_of(change.path)
+            if record is not None:
+                add(index_url(record[0]), "altered", f"index lists {change.path}")
+        return list(found.values())
+    own = {url for url, impact in found.items() if impact.status != "altered"}
+    paths = [c.path for c in content]
+    if before.shared != after.shared:
+        add(EVERY_PAGE, "altered", f"search data on every page: {_names(paths)}")
+    for url in sorted(before.pages.keys() | after.pages.keys()):
+        old, new = before.pages.get(url), after.pages.get(url)
+        if old is not None and new is not None and old.fingerprint == new.fingerprint:
+            continue
+        status = "removed" if new is None else "added" if old is None else "altered"
+        if url in own:
+            found[url] = PageImpact(url, status, found[url].reason)
+            continue
+        shown = (old.sources if old else frozenset()) | (new.sources if new else frozenset())
+        why = [path for path in paths if path in shown] or paths
+        add(url, status, f"{'showed' if status == 'removed' else 'shows'} {_names(why)}")
     return list(found.values())
+
+
+def _names(paths: list[str]) -> str:
+    return ", ".join(paths[:3]) + (" …" if len(paths) > 3 else "")
 
 
 def _is_site_wide(path: str) -> bool:
     return path == "mkdocs.yml" or path.startswith(("overrides/", "plugins/"))
-
-
-def _linked(kind: str, ident: str, catalog: Catalog) -> list[tuple[str, str]]:
-    """Pages other than its own and its index that show record ``kind``/``ident``."""
-    out: list[tuple[str, str]] = []
-    if kind == "case" and ident in catalog.cases:
-        case = catalog.cases[ident]
-        out.append((record_url("industry", case.industry), "lists"))
-        out.append((index_url("industry"), "counts"))
-        out += [(record_url("pain_point", p), "lists") for p in case.pain_points]
-        out.append((index_url("pain_point"), "counts"))
-        out += [
-            (record_url("objection", o), "lists") for o in catalog.case_objections.get(ident, [])
-        ]
-        out.append((DASHBOARD_URL, "counts"))
-    elif kind == "objection" and ident in catalog.objections:
-        out += [(record_url("case", c), "links to") for c in catalog.objection_cases.get(ident, [])]
-        out += [
-            (record_url("pain_point", p), "lists")
-            for p, objections in sorted(catalog.pain_objections.items())
-            if ident in objections
-        ]
-        out += [
-            (record_url("industry", i.id), "lists")
-            for i in catalog.industries.values()
-            if ident in i.common_objections
-        ]
-    elif kind == "industry" and ident in catalog.industries:
-        industry = catalog.industries[ident]
-        cases = catalog.industry_cases.get(ident, [])
-        out += [(record_url("case", c), "names") for c in cases]
-        if cases:
-            out.append((index_url("case"), "case cards name"))
-        out += [(record_url("pain_point", p.id), "lists") for p in industry.pain_points]
-        if cases:
-            out.append((DASHBOARD_URL, "counts cases of"))
-    return out

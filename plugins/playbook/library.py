@@ -8,11 +8,13 @@ sorting over the compact facet file (see :mod:`facets`), rendering cards client-
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
+from . import shows as show
 from . import urls
 from .catalog import Catalog
 from .facets import compact_json, facet_data, library_order, version
-from .render import GeneratedPage
+from .generated import GeneratedPage
 
 PER_PAGE = 50
 FACETS_FILE = urls.FACETS_FILE
@@ -67,4 +69,5 @@ def library_pages(
             },
             # The results take the whole width: no sidebar, no (empty) table of contents.
             hide=("navigation", "toc"),
+            shows_of=partial(show.library_page, catalog, chunk),
         )

@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .contentrules import (
+    METRIC_BETTER,
+    METRIC_UNITS,
+    add_units,
+    case_problems,
+    owner_problems,
+    private_problems,
+)
 from .fsguard import is_inside
 from .messages import Msg, msg
 from .pagecheck import check_pages
@@ -312,6 +320,8 @@ def _vocabulary(taxonomy: model.Taxonomy | None, files: list[SourceFile]) -> Voc
         for list_name, ref_name in VOCABULARIES.items():
             terms: dict[str, model.Term] = getattr(taxonomy, list_name)
             vocabulary[ref_name] = {ident: term.label for ident, term in terms.items()}
+        vocabulary[METRIC_UNITS] = {i: m.unit for i, m in taxonomy.metrics.items()}
+        vocabulary[METRIC_BETTER] = {i: m.better for i, m in taxonomy.metrics.items()}
     for source in files:
         vocabulary.setdefault(source.kind, {})[source.ident] = source.path
     return vocabulary
@@ -365,8 +375,13 @@ def _validate_record(
     if not isinstance(data, dict):
         return None
     check_id(doc, source.ident, data, problems)
+    spec = RECORD_SPECS[source.kind]
+    problems.extend(private_problems(doc, spec, data, doc.data.get("private")))
+    problems.extend(owner_problems(doc, data))
     if source.kind == "case":
         check_result_values(doc, doc.data.get("results") or [], problems)
+        problems.extend(case_problems(doc, data, vocabulary))
+        add_units(data, vocabulary)
     reviewed = data.get("reviewed")
     if isinstance(reviewed, dt.date):
         age = (today - reviewed).days

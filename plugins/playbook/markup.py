@@ -13,6 +13,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
+from .cjkbreaks import CjkLineBreaks
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "code", "pre", "kbd",
     "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "h3", "h4", "h5", "h6",
@@ -27,7 +29,8 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=["tables", "sane_lists", "fenced_code"], output_format="html"
+            extensions=["tables", "sane_lists", "fenced_code", CjkLineBreaks()],
+            output_format="html",
         )
 
     def __call__(self, text: str) -> Markup:

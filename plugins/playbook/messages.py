@@ -136,6 +136,10 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "'{field}' still holds the placeholder {placeholder}",
     ),
     "field.placeholder.hint": ("换成真实内容", "replace it with real content"),
+    "field.placeholder_id.hint": (
+        "换成一个{what} id，可选的 id 列在这一行的注释里",
+        "replace it with a {what} id; the valid ids are listed in the line's comment",
+    ),
     "field.personal": (
         "'{field}' 含有{kind}（{masked}）；个人信息不能公开发布",
         "'{field}' contains {kind} ({masked}); personal data must not be published",
@@ -195,7 +199,7 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "写 change: '+40%'，或 before: 15天 和 after: 7天",
         "write change: '+40%', or before: 15天 and after: 7天",
     ),
-    # Case content rules the case composer applies (issue 13); check does not apply them yet.
+    # Rules against silent wrongness (contentrules.py); the case composer applies them too.
     "result.change_no_unit": (
         "'change' 的 {value} 只是一个数字，看不出单位",
         "'change' {value} is a bare number, with no unit",
@@ -204,6 +208,26 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "写上单位，例如 +40%、-45%、25%、12 条、3 倍",
         "add the unit, e.g. +40%, -45%, 25%, 12 条, 3 倍",
     ),
+    "result.figure_no_unit": (
+        "'{field}' 的 {value} 只是一个数字，看不出单位，指标也没有声明单位",
+        "'{field}' {value} is a bare number, and its metric declares no unit",
+    ),
+    "result.figure_no_unit.hint": (
+        "写上单位，例如 before: 15 天 和 after: 7 天；"
+        "或在 content/taxonomy.yaml 里给指标 '{metric}' 加上 unit（例如 unit: 小时）",
+        "add the unit, e.g. before: 15 天 and after: 7 天; or give the metric '{metric}' "
+        "a unit in content/taxonomy.yaml (e.g. unit: 小时)",
+    ),
+    "owner.no_name": (
+        "'owner' 的 {value} 没有写出负责人",
+        "'owner' {value} names nobody",
+    ),
+    "owner.no_name.hint": (
+        '写负责人的代码托管平台用户名，例如 owner: "@wang-sales"',
+        'write the code-host handle of who keeps it current, e.g. owner: "@wang-sales"',
+    ),
+    "metric.better_up": ("越高越好", "higher is better"),
+    "metric.better_down": ("越低越好", "lower is better"),
     "result.direction": (
         "'{field}' 的变化方向和指标“{metric}”相反：这个指标{better}",
         "'{field}' moves the wrong way for '{metric}': {better}",
@@ -222,8 +246,9 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "private.customer_name",
     ),
     "private.in_published": (
-        "'{field}' 含有 {key} 的内容；private 里的信息不能公开发布",
-        "'{field}' contains the value of {key}; what is under private is never published",
+        "'{field}' 含有 {key} 的内容（{masked}）；private 里的信息不能公开发布",
+        "'{field}' contains the value of {key} ({masked}); what is under private is never "
+        "published",
     ),
     "private.in_published.hint": (
         "从公开字段里删掉它，或换成匿名说法",

@@ -4,8 +4,8 @@
   comes from the core renderer in ``on_page_content``), so MkDocs' per-page Markdown
   step — a new ``markdown.Markdown`` with every configured extension, for a stub —
   is skipped. Every plugin event still runs.
-- :class:`ServeCache`: under ``serve``, a record page whose signature (see
-  ``signatures``) and site key did not change since the previous rebuild is not
+- :class:`ServeCache`: under ``serve``, a record page whose fingerprint (see
+  ``shows``) and site key did not change since the previous rebuild is not
   rendered again: its previous HTML is written as is.
 - :func:`cache_shared_partials`: the theme's navigation (sidebar and tabs) is the
   same for every record page at the same folder depth, because record pages are not

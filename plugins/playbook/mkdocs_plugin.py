@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -29,14 +30,13 @@ from mkdocs.utils import get_relative_url
 from . import urls
 from .catalog import Catalog, build_catalog
 from .codehost import code_host
-from .composer import composer_data, composer_page
 from .errorpage import error_html, error_page_uris
+from .generated import GeneratedPage
 from .gitinfo import last_changed
-from .health import build_report, health_page
 from .i18n import translator
 from .load import LoadResult, Settings, load_project
 from .markup import sanitise_page
-from .messages import catalog_json, msg, tr
+from .messages import msg, tr
 from .mkdocs_pages import (
     RecordPage,
     ServeCache,
@@ -53,10 +53,11 @@ from .problems import Problem, errors
 from .progress import PageProgress
 from .projectconfig import settings_from_options
 from .publish import DEFAULT_PUBLISH_TYPES
-from .render import GeneratedPage, Renderer
+from .render import Renderer
 from .render_pool import FragmentPool
 from .search_index import OUTPUT_SUBDIR, search_kind, searchable
-from .signatures import page_signatures
+from .shows import Facts
+from .siteplan import plan_site
 from .siteurl import hosted_site_url
 from .synonyms import search_data as synonym_search_data
 from .yamlsource import Limits
@@ -65,6 +66,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 THEME = Path(__file__).parent / "theme"
+CJK_BREAKS = "playbook.cjkbreaks"
+"""The Markdown extension that drops line breaks between CJK characters (:mod:`cjkbreaks`)."""
 """Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
 ASSET_PREFIX = urls.ASSET_PREFIX
 """Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
@@ -249,18 +252,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.timings["git"] = time.perf_counter() - started
         override = root / self.config.templates_dir
         host = code_host(config.repo_url, self.config.branch, self.config.edit_uri)
-        self.renderer = Renderer(self.catalog, self.config.language, override, changed, host)
+        plan = plan_site(
+            self.catalog,
+            root,
+            self.config.language,
+            override_dir=override,
+            last_changed=changed,
+            host=host,
+            health=self.config.health_page,
+            freshness_days=self.config.freshness_days,
+            today=settings.today,
+        )
+        self.renderer, self.pages, self.composer_json = (
+            plan.renderer,
+            plan.pages,
+            plan.composer_json,
+        )
         if self.serve_cache is not None:
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
-        self.pages = {page.src_uri: page for page in self.renderer.pages()}
-        t = translator(self.config.language)
-        data = composer_data(self.catalog, self.config.language, catalog_json(), host)
-        page, self.composer_json = composer_page(t("composer"), self.catalog, data)
-        self.pages[page.src_uri] = page
-        if self.config.health_page:
-            report = build_report(self.catalog, root, self.config.freshness_days, settings.today)
-            page = health_page(report, translator(self.config.language)("health"))
-            self.pages[page.src_uri] = page
         self.timings["render"] = 0.0
         self._close_pool()
         if self.serve_cache is None:
@@ -282,6 +291,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        if CJK_BREAKS not in config.markdown_extensions:  # hand-written pages, as record fields
+            config.markdown_extensions.append(CJK_BREAKS)
         toc = config.mdx_configs.get("toc")
         if "toc" in config.markdown_extensions and isinstance(toc, dict):
             toc.setdefault("permalink_title", translator(self.config.language)("permalink"))
@@ -360,10 +371,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _reuse_unchanged(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Under ``serve``: mark record pages whose content and surroundings did not change."""
         assert self.serve_cache is not None and self.catalog is not None
-        signatures = page_signatures(self.catalog, self.pages.values())
+        assert self.renderer is not None
+        facts = Facts(self.catalog, self.renderer.last_changed)
         pages = [f.page for f in files.documentation_pages() if isinstance(f.page, RecordPage)]
         for page in pages:
-            page.signature = signatures.get(page.file.src_uri)
+            generated = self.pages.get(page.file.src_uri)
+            page.signature = facts.fingerprint(generated) if generated is not None else None
         root = self.project_root(config)
         hand_written = [
             Path(f.abs_src_path) for f in files if f.abs_src_path and f.generated_by is None
@@ -376,9 +389,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
             *hand_written,
         ]
-        parts = [str(nav), self.config.language, repr(config.extra_css), config.site_url or ""]
+        parts = [
+            str(nav),
+            self.config.language,
+            repr(config.extra_css),
+            config.site_url or "",
+            repr(self._query_data(files)),  # on every page: a new page count renders them all
+        ]
         self.serve_cache.begin(site_key(parts, folders), pages)
         log.info(f"serve: {self.serve_cache.reused} unchanged record pages reused")
+
+    def _query_data(self, files: Files) -> dict[str, Any]:
+        """The header search's data, on every page (shows.every_page)."""
+        groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
+        return {
+            "synonyms": synonym_search_data(groups),
+            "pages": len(files.documentation_pages()),  # how rare a search word is
+        }
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
@@ -390,11 +417,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_tab_active"] = tab_active
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
-            groups = self.catalog.taxonomy.synonyms if self.catalog is not None else ()
-            env.globals["pb_query_data"] = {
-                "synonyms": synonym_search_data(groups),
-                "pages": len(files.documentation_pages()),  # how rare a search word is
-            }
+            env.globals["pb_query_data"] = self._query_data(files)
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:
                 log.info(f"pages: {self.progress.total:,} converted; writing them with the theme")

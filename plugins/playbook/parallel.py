@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -26,14 +27,17 @@ PARALLEL_MIN_FILES = 1500
 """Below this many files a worker pool costs more than it saves."""
 
 Loaded = tuple["SourceFile", "Record | None", list[Problem]]
+
 LoadOne = Callable[
     ["SourceFile", "Vocabulary", "Settings", dt.date], tuple["Record | None", list[Problem], float]
 ]
 """One file read, parsed and validated: (record or None, problems, read seconds);
 ``load.load_record``, passed in so that this module does not import the loader."""
 
-_job: tuple[list[SourceFile], Vocabulary, Settings, dt.date, LoadOne] | None = None
-"""What the forked workers load; set just before forking (workers inherit it)."""
+Job = tuple[list["SourceFile"], "Vocabulary", "Settings", dt.date, LoadOne]
+
+_job: Job | None = None
+"""What a worker loads; set in each worker by :func:`_start_worker`."""
 
 
 def cores() -> int:
@@ -48,9 +52,23 @@ def workers_for(count: int) -> int:
     n = cores()
     if count < PARALLEL_MIN_FILES or n < 2:
         return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     return min(n, 8)
+
+
+def other_threads() -> bool:
+    """Whether a thread other than this one runs in the process."""
+    return threading.active_count() > 1
+
+
+def start_method() -> str | None:
+    """How to start worker processes now: ``fork`` when no other thread runs (a forked child
+    keeps a copy of every lock, and one held by another thread, e.g. serve's web server,
+    watcher or Pagefind feed, is never released there), else ``forkserver``; None when the
+    platform has neither (then work in-process)."""
+    methods = multiprocessing.get_all_start_methods()
+    if not other_threads() and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else None
 
 
 class RecordCache:
@@ -116,20 +134,19 @@ def load_records(
 def _load_all(
     files: list[SourceFile], vocabulary: Vocabulary, settings: Settings, load_one: LoadOne
 ) -> tuple[list[Loaded], float, float]:
-    global _job
     today = settings.today or dt.date.today()
     started = time.perf_counter()
     workers = workers_for(len(files))
-    if workers == 1:
+    method = start_method() if workers > 1 else None
+    if method is None:
         results, read_s, total_s = _load_chunk(files, vocabulary, settings, today, load_one)
         return results, read_s, total_s - read_s
     bounds = _chunks(len(files), workers * 4)
-    _job = (files, vocabulary, settings, today, load_one)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_load_range, bounds)
-    finally:
-        _job = None
+    job: Job = (files, vocabulary, settings, today, load_one)
+    # Forked workers inherit the job; a forkserver's get it pickled, once each.
+    context = multiprocessing.get_context(method)
+    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+        parts = pool.map(_load_range, bounds)
     wall = time.perf_counter() - started
     results = [item for part in parts for item in part[0]]
     read_s = sum(part[1] for part in parts)
@@ -140,6 +157,11 @@ def _load_all(
 def _chunks(count: int, pieces: int) -> list[tuple[int, int]]:
     size = -(-count // pieces)
     return [(i, min(i + size, count)) for i in range(0, count, size)]
+
+
+def _start_worker(job: Job) -> None:
+    global _job
+    _job = job
 
 
 def _load_range(bounds: tuple[int, int]) -> tuple[list[Loaded], float, float]:

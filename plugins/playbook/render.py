@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
+from . import shows as show
 from . import urls
 from .catalog import Catalog
 from .charts import coverage_chart, dashboard, result_chart, stale_chart, tone
 from .codehost import CodeHost
+from .figures import improvement, result_text
+from .generated import GeneratedPage
 from .i18n import translator
+from .library import FACETS_FILE, library_files, library_pages
 from .load import TAXONOMY_FILE
 from .markup import MarkdownRenderer, code_spans
-from .model import Case, Result
+from .model import Case
 from .objection_tools import (
     battlecard,
     finder_items,
@@ -35,53 +37,8 @@ from .objection_tools import (
 )
 from .places import trail
 
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page the build adds: where it goes, its title and what renders it."""
-
-    src_uri: str
-    """Path as if it were a Markdown file in the docs folder, e.g. ``cases/x.md``."""
-    title: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    hide: tuple[str, ...] = ()
-    """Theme parts the page leaves out (Material's ``hide:``: ``navigation``, ``toc``)."""
-
-    @property
-    def url(self) -> str:
-        """Directory-style URL relative to the site root, e.g. ``cases/x/``."""
-        return urls.page_url(self.src_uri)
-
-
 KIND_SECTIONS = urls.SECTIONS
 """Record kind → URL section (defined in :mod:`urls`)."""
-
-
-def result_text(result: Result) -> str:
-    """A result as one short phrase: ``+40%`` or ``15天 → 7天``."""
-    if result.change:
-        return result.change
-    return f"{result.before} → {result.after}"
-
-
-def improvement(result: Result) -> float:
-    """Size of a result as a fraction (0.4 for +40%, 0.53 for 15 → 7), for sorting."""
-    try:
-        if result.change:
-            size = abs(float(result.change.strip().rstrip("%").replace("+", ""))) / 100
-        else:
-            before, after = _number(result.before), _number(result.after)
-            size = abs(after - before) / before if before else 0.0
-    except ValueError:
-        return 0.0
-    # "1e999%" or a 400-digit figure parse as infinity (or NaN): no usable size.
-    return size if math.isfinite(size) else 0.0
-
-
-def _number(text: str) -> float:
-    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".-")
-    return float(digits)
 
 
 CARDS_SHOWN = 12
@@ -101,6 +58,8 @@ class Renderer:
         code_host: CodeHost | None = None,
     ):
         self.catalog = catalog
+        self.last_changed = dict(last_changed or {})
+        """Source path → date of its last commit; empty without git history."""
         self.t = t = translator(language)
         metrics = catalog.taxonomy.metrics
         loaders: list[jinja2.BaseLoader] = []
@@ -125,8 +84,7 @@ class Renderer:
             markdown=MarkdownRenderer(),
             result_text=result_text,
             language=language,
-            # Source path → date of its last commit; empty without git history.
-            git_changed=dict(last_changed or {}),
+            git_changed=self.last_changed,
             script_parts=script_parts,
             placeholders=placeholders,
             finder_items=finder_items,
@@ -148,16 +106,12 @@ class Renderer:
     @functools.cached_property
     def library_data(self) -> dict[str, str]:
         """Site path → text of the case library's data files, computed once per build."""
-        from .library import library_files  # here: library builds on this module
-
         return library_files(self.catalog, self.t)
 
     def pages(self) -> Iterator[GeneratedPage]:
         """Every page the catalog produces, indexes first."""
         c = self.catalog
         t = self.t
-        from .library import FACETS_FILE, library_pages  # here: library builds on this module
-
         yield from library_pages(c, t, self.library_data[FACETS_FILE])
         yield GeneratedPage(
             urls.DASHBOARD_SRC,
@@ -167,14 +121,39 @@ class Renderer:
             hide=("navigation", "toc"),
         )
         index = urls.index_src
-        yield GeneratedPage(index("objection"), t("objections"), "indexes/objections.html")
-        yield GeneratedPage(urls.PRACTICE_SRC, t("practice"), "indexes/practice.html")
-        yield GeneratedPage(index("industry"), t("industries"), "indexes/industries.html")
-        yield GeneratedPage(index("pain_point"), t("pain_points"), "indexes/pain_points.html")
+        objections = ("objection", "term/objection_categories")
+        yield GeneratedPage(
+            index("objection"),
+            t("objections"),
+            "indexes/objections.html",
+            shows_of=partial(show.collections, *objections),
+        )
+        yield GeneratedPage(
+            urls.PRACTICE_SRC,
+            t("practice"),
+            "indexes/practice.html",
+            shows_of=partial(show.collections, *objections, "term/stages"),
+        )
+        yield GeneratedPage(
+            index("industry"),
+            t("industries"),
+            "indexes/industries.html",
+            shows_of=partial(show.collections, "industry.index"),
+        )
+        yield GeneratedPage(
+            index("pain_point"),
+            t("pain_points"),
+            "indexes/pain_points.html",
+            shows_of=partial(show.collections, "pain.index"),
+        )
         src = urls.record_src
         for case in c.cases.values():
             yield GeneratedPage(
-                src("case", case.id), case.title, "records/case.html", {"case": case}
+                src("case", case.id),
+                case.title,
+                "records/case.html",
+                {"case": case},
+                shows_of=partial(show.case_page, c, case),
             )
         for obj in c.objections.values():
             yield GeneratedPage(
@@ -182,20 +161,31 @@ class Renderer:
                 obj.objection,
                 "records/objection.html",
                 {"objection": obj},
+                shows_of=partial(show.objection_page, c, obj),
             )
         for ind in c.industries.values():
             yield GeneratedPage(
-                src("industry", ind.id), ind.name, "records/industry.html", {"industry": ind}
+                src("industry", ind.id),
+                ind.name,
+                "records/industry.html",
+                {"industry": ind},
+                shows_of=partial(show.industry_page, c, ind),
             )
+            card = battlecard(c, ind, improvement)
             yield GeneratedPage(
                 urls.battlecard_src(ind.id),
                 f"{ind.name} · {t('battlecard')}",
                 "records/battlecard.html",
-                {"industry": ind, "card": battlecard(c, ind, improvement)},
+                {"industry": ind, "card": card},
+                shows_of=partial(show.terms, "pain_points", [p.id for p in card.pains]),
             )
         for pain in c.taxonomy.pain_points.values():
             yield GeneratedPage(
-                src("pain_point", pain.id), pain.label, "records/pain_point.html", {"pain": pain}
+                src("pain_point", pain.id),
+                pain.label,
+                "records/pain_point.html",
+                {"pain": pain},
+                shows_of=partial(show.pain_page, c, pain.id),
             )
 
     @functools.cached_property

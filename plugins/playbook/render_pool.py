@@ -4,8 +4,8 @@ A full build renders each record page's fragment (Jinja + Markdown fields) in
 forked worker processes while MkDocs works through its own per-page steps; the
 adapter picks the fragments up in the order MkDocs asks for them. The output is
 the same as rendering in-process. Used for full builds of large projects only
-(``serve`` reuses unchanged pages instead; forking a process that runs a web
-server's threads is best avoided).
+(``serve`` reuses unchanged pages instead), and only while no other thread runs
+(see :mod:`parallel`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import multiprocessing
 import multiprocessing.pool
 from collections.abc import Iterator
 
-from .parallel import cores
-from .render import GeneratedPage, Renderer
+from .generated import GeneratedPage
+from .parallel import cores, start_method
+from .render import Renderer
 
 POOL_MIN_PAGES = 400
 """Below this many pages the workers cost more than they save."""
@@ -58,8 +59,8 @@ class FragmentPool:
         n = cores()
         if len(pages) < POOL_MIN_PAGES or n < 2:
             return None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return None
+        if start_method() != "fork":
+            return None  # other threads run (or no fork): the renderer only travels by fork
         return cls(renderer, pages, max(1, min(n - busy_cores, 8)))
 
     def get(self, src_uri: str) -> str | None:

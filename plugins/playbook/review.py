@@ -7,15 +7,20 @@ then the pages the change adds, alters or removes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TextIO
 
 from .catalog import build_catalog
 from .gitinfo import Change
-from .impact import EVERY_PAGE, affected_pages
-from .load import LoadResult
+from .impact import EVERY_PAGE, Planned, PlannedPage, affected_pages
+from .load import TAXONOMY_FILE, LoadResult
 from .problems import Problem, errors, format_line
+from .projectconfig import project_language, read_plugin_options, settings_from_options
+from .shows import Facts, every_page, sources
+from .urls import site_path
 
 _MARK = {"added": "+", "altered": "~", "removed": "-"}
 
@@ -30,19 +35,53 @@ def split_problems(
     return mine, others
 
 
-def review(result: LoadResult, changes: list[Change], ref: str, lang: str = "zh") -> dict[str, Any]:
-    """Everything ``check --changed-since`` reports, as plain data."""
-    catalog = None
-    if result.taxonomy is not None and result.records is not None:
-        catalog = build_catalog(result.taxonomy, result.records)
+def planned_pages(root: Path, result: LoadResult, today: dt.date | None) -> Planned | None:
+    """The generated pages of the project at ``root`` as loaded (None if it has errors)."""
+    if result.taxonomy is None or result.records is None:
+        return None
+    from .siteplan import plan_site  # imports the renderer: only when asked
+
+    catalog = build_catalog(result.taxonomy, result.records)
+    options, _ = read_plugin_options(root)
+    settings, _ = settings_from_options(root, options, today)
+    plan = plan_site(
+        catalog,
+        root,
+        project_language(root),
+        health=options.get("health_page", True) is not False,
+        freshness_days=settings.freshness_days,
+        today=settings.today,
+    )
+    facts = Facts(catalog)
+    pages = {
+        site_path(uri): PlannedPage(facts.fingerprint(page), sources(page, catalog, TAXONOMY_FILE))
+        for uri, page in plan.pages.items()
+    }
+    shared = every_page(catalog.taxonomy.synonyms, len(plan.pages) + len(result.pages))
+    return Planned(pages, shared)
+
+
+def review(
+    result: LoadResult,
+    changes: list[Change],
+    ref: str,
+    lang: str = "zh",
+    *,
+    before: Planned | None = None,
+    after: Planned | None = None,
+) -> dict[str, Any]:
+    """Everything ``check --changed-since`` reports, as plain data.
+
+    ``before`` and ``after``: the planned pages at the base and now (:func:`planned_pages`).
+    """
     mine, others = split_problems(result.problems, changes)
     return {
         "ref": ref,
         "changed": [asdict(c) for c in changes],
         "problems_in_changed_files": [p.to_dict(lang) for p in mine],
         "problems_in_other_files": [p.to_dict(lang) for p in others],
-        "pages": [asdict(p) for p in affected_pages(changes, catalog)],
-        "complete": catalog is not None,
+        "pages": [asdict(p) for p in affected_pages(changes, before, after)],
+        "complete": before is not None and after is not None,
         "errors": len(errors(result.problems)),
     }
 

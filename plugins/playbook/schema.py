@@ -251,7 +251,16 @@ TAXONOMY = obj(
             {"cadence": text(True, "Follow-up cadence for this tier.", example="每两周回访一次")}
         ),
         "metrics": _vocabulary(
-            {"unit": text(True, example="%"), "better": enum(("up", "down"), True)}
+            {
+                "unit": text(
+                    description=(
+                        "The unit of the figures (%, 天, 条); bare before/after figures get it. "
+                        "Without one, before and after must carry their own units."
+                    ),
+                    example="%",
+                ),
+                "better": enum(("up", "down"), True),
+            }
         ),
         "company_sizes": _vocabulary(),
         "objection_categories": _vocabulary(),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from .render import GeneratedPage
+from .generated import GeneratedPage
 from .urls import SEARCH_BUNDLE
 
 KINDS = ("case", "objection", "industry", "pain_point", "page")

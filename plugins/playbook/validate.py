@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from .cjkbreaks import join_cjk_lines
 from .messages import NO_MSG, Msg, msg
 from .privacy import find_personal_data
 from .problems import Problem
@@ -25,7 +26,8 @@ MAX_ID_LENGTH = 100
 allow 255 bytes) and URLs."""
 
 Vocabulary = Mapping[str, Mapping[str, str]]
-"""Reference name (``industry``, ``pain_point`` …) → {id: label}."""
+"""Reference name (``industry``, ``pain_point`` …) → {id: label}; also each metric's unit and
+better-direction (:data:`contentrules.METRIC_UNITS`, :data:`contentrules.METRIC_BETTER`)."""
 
 REF_NAMES = {
     "industry": "industry",
@@ -102,45 +104,49 @@ class Checker:
 
     def _check_text(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         if isinstance(value, bool) or value is None or isinstance(value, dict | list):
-            self.report(at, msg("field.not_text", field=_name(at), got=_describe(value)))
+            self.report(at, msg("field.not_text", field=field_name(at), got=_describe(value)))
             return None
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         text = text.strip()
         if not text:
-            self.report(at, msg("field.empty", field=_name(at)))
+            self.report(at, msg("field.empty", field=field_name(at)))
             return None
         if looks_empty(text):
             self.report(
-                at, msg("field.looks_empty", field=_name(at)), msg("field.looks_empty.hint")
+                at, msg("field.looks_empty", field=field_name(at)), msg("field.looks_empty.hint")
             )
             return None
         invisible = invisible_problem(text)
         if invisible is not None:
-            problem = msg("field.text_rule", field=_name(at), problem=invisible[1])
+            problem = msg("field.text_rule", field=field_name(at), problem=invisible[1])
             self.report(at, problem, invisible[2])
             return None
         if spec.max_length is not None and len(text) > spec.max_length:
             self.report(
                 at,
-                msg("field.too_long", field=_name(at), length=len(text), limit=spec.max_length),
+                msg(
+                    "field.too_long", field=field_name(at), length=len(text), limit=spec.max_length
+                ),
                 msg("field.too_long.hint"),
             )
         if spec.enum is not None and text not in spec.enum:
             self.report(
                 at,
-                msg("field.not_allowed", value=text, field=_name(at)),
+                msg("field.not_allowed", value=text, field=field_name(at)),
                 closest_hint(text, list(spec.enum), what=msg("what.allowed_values")),
             )
             return None
         if PLACEHOLDER in text:
             self.report(
                 at,
-                msg("field.placeholder", field=_name(at), placeholder=PLACEHOLDER),
+                msg("field.placeholder", field=field_name(at), placeholder=PLACEHOLDER),
                 msg("field.placeholder.hint"),
             )
             return None
         self._check_personal(text, at)
-        return text
+        # Plain text is shown as written, so a line break between CJK characters would show
+        # as a space; Markdown is joined when rendered (cjkbreaks), where code is known.
+        return join_cjk_lines(text) if spec.kind == "text" else text
 
     def _check_markdown(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         return self._check_text(spec, value, at)
@@ -150,7 +156,7 @@ class Checker:
             item = Spec("text", True)
             cleaned = [self.check(item, v, (*at, i)) for i, v in enumerate(value)]
             if not value:
-                self.report(at, msg("field.too_few", field=_name(at), minimum=1, count=0))
+                self.report(at, msg("field.too_few", field=field_name(at), minimum=1, count=0))
             return [c for c in cleaned if c is not None] if None not in cleaned else None
         return self._check_text(spec, value, at)
 
@@ -175,7 +181,12 @@ class Checker:
         if found:
             self.report(
                 at,
-                msg("field.personal", field=_name(at), kind=msg(found.kind), masked=found.masked),
+                msg(
+                    "field.personal",
+                    field=field_name(at),
+                    kind=msg(found.kind),
+                    masked=found.masked,
+                ),
                 msg("field.personal.hint"),
             )
 
@@ -191,7 +202,7 @@ class Checker:
                 pass
         self.report(
             at,
-            msg("field.bad_date", field=_name(at), value=repr(value)),
+            msg("field.bad_date", field=field_name(at), value=repr(value)),
             msg("field.bad_date.hint"),
         )
         return None
@@ -199,9 +210,20 @@ class Checker:
     def _check_ref(self, spec: Spec, value: Any, at: PathKey) -> str | None:
         assert spec.ref is not None
         if not isinstance(value, str | int) or isinstance(value, bool):
-            self.report(at, msg("field.not_id", field=_name(at), got=_describe(value)))
+            hint = NO_MSG
+            if value is None:  # e.g. a scaffold's placeholder deleted: which ids are there
+                ids = list(self.vocabulary.get(spec.ref, {}))
+                hint = closest_hint("", ids, what=msg("what.ref_ids", ref=ref_name(spec.ref)))
+            self.report(at, msg("field.not_id", field=field_name(at), got=_describe(value)), hint)
             return None
         ident = str(value).strip()
+        if PLACEHOLDER in ident:  # a scaffold's id left to fill in
+            self.report(
+                at,
+                msg("field.placeholder", field=field_name(at), placeholder=PLACEHOLDER),
+                msg("field.placeholder_id.hint", what=ref_name(spec.ref)),
+            )
+            return None
         known = self.vocabulary.get(spec.ref, {})
         if ident not in known:
             what = ref_name(spec.ref)
@@ -217,7 +239,7 @@ class Checker:
         if not isinstance(value, list):
             self.report(
                 at,
-                msg("field.not_list", field=_name(at), got=_describe(value)),
+                msg("field.not_list", field=field_name(at), got=_describe(value)),
                 msg(
                     "yaml.dash_space.hint"
                     if isinstance(value, str) and value.startswith("-")
@@ -228,20 +250,24 @@ class Checker:
         if len(value) < spec.min_items:
             self.report(
                 at,
-                msg("field.too_few", field=_name(at), minimum=spec.min_items, count=len(value)),
+                msg(
+                    "field.too_few", field=field_name(at), minimum=spec.min_items, count=len(value)
+                ),
             )
         cleaned = [self.check(spec.item, item, (*at, i)) for i, item in enumerate(value)]
         if spec.item.kind == "ref":
             seen: set[str] = set()
             for i, ident in enumerate(cleaned):
                 if ident is not None and ident in seen:
-                    self.report((*at, i), msg("field.listed_twice", ident=ident, field=_name(at)))
+                    self.report(
+                        (*at, i), msg("field.listed_twice", ident=ident, field=field_name(at))
+                    )
                 seen.add(ident)
         return [c for c in cleaned if c is not None]
 
     def _check_object(self, spec: Spec, value: Any, at: PathKey) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.report(at, msg("field.not_mapping", field=_name(at), got=_describe(value)))
+            self.report(at, msg("field.not_mapping", field=field_name(at), got=_describe(value)))
             return None
         cleaned: dict[str, Any] = {}
         misspelt: set[str] = set()
@@ -264,7 +290,7 @@ class Checker:
         for key, field_spec in spec.fields.items():
             if field_spec.required and key not in value and key not in misspelt:
                 missing = (
-                    msg("field.missing_in", field=key, parent=_name(at))
+                    msg("field.missing_in", field=key, parent=field_name(at))
                     if at
                     else msg("field.missing", field=key)
                 )
@@ -280,7 +306,7 @@ _HANDLERS: dict[str, Any] = {
 """Spec kind → Checker method."""
 
 
-def _name(at: PathKey) -> str:
+def field_name(at: PathKey) -> str:
     """How messages name the value at ``at``: its field, or ``parent[i]`` for list items."""
     return str(at[-1]) if at and isinstance(at[-1], str) else _item_name(at)
 

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .cjkbreaks import refold
 from .messages import NO_MSG, Msg, msg
 from .problems import Problem
 
@@ -344,6 +345,8 @@ def _compose(text: str, doc: Document, limits: Limits) -> None:
             if count > max_values:
                 too_many(event.start_mark)
             value = _scalar(event)
+            if event.end_mark.line != event.start_mark.line and type(value) is str:
+                value = _unfolded(text, event, value)
             place(value, event.start_mark)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
@@ -409,6 +412,15 @@ def _events(text: str) -> Iterator[Any]:
             yield event
     finally:
         loader.dispose()
+
+
+def _unfolded(text: str, event: Any, value: str) -> str:
+    """A scalar over several lines whose line breaks YAML folded into spaces (plain,
+    single-quoted, ``>``) keeps no space between CJK characters (:func:`cjkbreaks.refold`)."""
+    style = event.style or None
+    if style not in (None, "'", ">"):
+        return value
+    return refold(value, text[event.start_mark.index : event.end_mark.index], style)
 
 
 def _short_tag(tag: str) -> str:

@@ -159,7 +159,8 @@ function start(data) {
   // --- preview -------------------------------------------------------------------------------
   function resultText(r) {
     if (r.change) return r.change;
-    return (r.before || "") + " → " + (r.after || "");
+    var unit = (data.metrics[r.metric] || {}).unit;  // bare figures get the metric's unit, as in check
+    return R.withUnit(r.before || "", unit, data.rules) + " → " + R.withUnit(r.after || "", unit, data.rules);
   }
   function preview(c, id) {
     document.getElementById("pb-composer-preview-title").textContent = c.title || "";
@@ -243,7 +244,7 @@ function start(data) {
     }
     var out = "  - id: " + Y.scalar(id) + "\n    label: " + Y.scalar(v.label || "<label>") + "\n";
     if (kind === "pain") out += "    category: " + v.category + "\n";
-    if (kind === "metric") out += "    unit: " + Y.scalar(v.unit || "<unit>") + "\n    better: " + v.better + "\n";
+    if (kind === "metric") out += (v.unit ? "    unit: " + Y.scalar(v.unit) + "\n" : "") + "    better: " + v.better + "\n";
     return out;
   }
   document.querySelectorAll("[data-new-term]").forEach(function (box) {

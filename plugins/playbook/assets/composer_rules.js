@@ -144,80 +144,117 @@
     return null;
   }
 
-  // --- content rules check does not enforce yet (issue 13: "rules against silent
-  //     wrongness"); their messages are the composer's own (composer.* codes) -----------
-  var BARE_NUMBER = /^[+\-−]?\d+(?:\.\d+)?$/;
-  var UP_CHANGE = /^(?:\+|增长|增加|提升|提高|上升|上涨|多了)/;
-  var DOWN_CHANGE = /^(?:-|−|减少|降低|下降|缩短|减|降|少了)/;
-  var LEGAL_SUFFIXES = ["股份有限公司", "有限公司", "集团", "co., ltd.", "co.,ltd.", "ltd.", "inc."];
-  var MIN_PRIVATE = 2;  // shorter private values (a letter, one character) match everywhere
-  function number(text) {
-    var m = /[+\-−]?\d+(?:\.\d+)?/.exec(text || "");
-    return m ? parseFloat(m[0].replace("−", "-")) : NaN;
+  // --- rules against silent wrongness (contentrules.py; words and patterns from
+  //     data.rules, so both sides use one list) ---------------------------------------
+  var BARE = /^\p{Nd}[\p{Nd},]*(?:\.\p{Nd}+)?$/u;
+  function leading(rules) {
+    var words = rules.up_words.concat(rules.down_words).slice().sort(function (a, b) { return b.length - a.length; });
+    var escape = function (t) { return t.replace(/[-\\^$*+?.()|[\]{}]/g, "\\$&"); };
+    return pattern("^(?:[" + escape(rules.up_signs + rules.down_signs) + "]|" + words.map(escape).join("|") + ")", "u");
   }
-  function direction(r) {
-    if (r.change != null) {
-      if (UP_CHANGE.test(r.change)) return "up";
-      if (DOWN_CHANGE.test(r.change)) return "down";
-      return null;
-    }
-    var before = number(r.before), after = number(r.after);
+  /* [up | down | null, the rest] of a change: its leading sign or word taken off. */
+  function afterDirection(text, rules) {
+    text = String(text).normalize("NFKC").trim();
+    var m = leading(rules).exec(text);
+    if (!m) return [null, text];
+    var lead = m[0];
+    var up = rules.up_signs.indexOf(lead) >= 0 || rules.up_words.indexOf(lead) >= 0;
+    return [up ? "up" : "down", text.slice(lead.length).trim()];
+  }
+  function isBareNumber(text, rules) { return BARE.test(afterDirection(text, rules)[1]); }
+  function figure(text) {
+    var m = /[+\-\u2212]?\p{Nd}+(?:\.\p{Nd}+)?/u.exec(String(text || "").normalize("NFKC").replace(/,/g, ""));
+    return m ? parseFloat(m[0].replace("\u2212", "-")) : NaN;
+  }
+  function direction(r, rules) {
+    if (r.change != null) return afterDirection(r.change, rules)[0];
+    var before = figure(r.before), after = figure(r.after);
     if (isNaN(before) || isNaN(after) || before === after) return null;
     return after > before ? "up" : "down";
   }
-  function privateValues(value, path, out) {
+  /* A bare figure with its metric's unit, as contentrules.with_unit: 3.2 小时, 12%. */
+  function withUnit(value, unit, rules) {
+    if (!unit || !value || !isBareNumber(value, rules)) return value;
+    var glued = "%\u2030".indexOf(unit[0]) >= 0 || !/^[\p{L}\p{N}]/u.test(unit);
+    return glued ? value + unit : value + " " + unit;
+  }
+  function fold(text) { return normalise(text).toLowerCase(); }
+  /* A private value shown without giving it away, as contentrules.mask. */
+  function mask(value) {
+    var chars = Array.from(value), n = chars.length;
+    if (n <= 3) return chars[0] + "*".repeat(n - 1);
+    var keep = n <= 6 ? 1 : 2;
+    return chars.slice(0, keep).join("") + "****" + chars.slice(n - keep).join("");
+  }
+  function privateValues(value, path, out, rules) {
     if (typeof value === "string") {
-      if (length(value) >= MIN_PRIVATE) out.push({ key: path, value: value });
+      if (length(fold(value)) >= rules.min_private) out.push({ key: path, value: value, folded: fold(value) });
     } else if (value && typeof value === "object") {
-      Object.keys(value).forEach(function (k) { privateValues(value[k], path ? path + "." + k : k, out); });
+      Object.keys(value).forEach(function (k) { privateValues(value[k], path ? path + "." + k : k, out, rules); });
     }
     return out;
   }
   /* Every published text of a cleaned case: [form field, name in messages, text]. */
   function publishedTexts(c) {
     var out = [];
-    ["title", "summary", "challenge", "approach", "owner"].forEach(function (k) {
-      if (c[k]) out.push([k, k, c[k]]);
-    });
+    ["title", "summary"].forEach(function (k) { if (c[k]) out.push([k, k, c[k]]); });
     ["alias", "region"].forEach(function (k) {
       if (c.customer && c.customer[k]) out.push(["customer." + k, k, c.customer[k]]);
     });
+    ["challenge", "approach"].forEach(function (k) { if (c[k]) out.push([k, k, c[k]]); });
     (c.results || []).forEach(function (r, i) {
       ["label", "change", "before", "after", "period"].forEach(function (k) {
         if (r[k]) out.push(["results." + i + "." + k, k, r[k]]);
       });
     });
     if (c.quote) ["text", "by"].forEach(function (k) { if (c.quote[k]) out.push(["quote." + k, k, c.quote[k]]); });
+    if (c.owner) out.push(["owner", "owner", c.owner]);
     return out;
   }
   function contentRules(c, data, report) {
+    var rules = data.rules;
     (c.results || []).forEach(function (r, i) {
-      var at = "results." + i + ".";
-      if (r.change != null && BARE_NUMBER.test(r.change)) {
-        report(at + "change", msg("result.change_no_unit", { value: r.change }), msg("result.change_no_unit.hint"));
-        return;
-      }
-      var metric = data.metrics[r.metric], moved = direction(r);
+      var at = "results." + i + ".", metric = data.metrics[r.metric], field;
+      if (r.change != null) {
+        if (isBareNumber(r.change, rules)) {
+          report(at + "change", msg("result.change_no_unit", { value: r.change }), msg("result.change_no_unit.hint"));
+          return;
+        }
+        field = at + "change";
+      } else if (r.before != null && r.after != null) {
+        var bare = ["before", "after"].filter(function (k) { return isBareNumber(r[k], rules); });
+        if (bare.length && metric && !metric.unit) {
+          bare.forEach(function (k) {
+            report(at + k, msg("result.figure_no_unit", { field: k, value: r[k] }),
+              msg("result.figure_no_unit.hint", { metric: r.metric }));
+          });
+          return;
+        }
+        field = at + "after";
+      } else return;
+      var moved = direction(r, rules);
       if (metric && moved && moved !== metric.better) {
-        var field = r.change != null ? at + "change" : at + "after";
         report(field, msg("result.direction", { field: field.split(".").pop(), metric: metric.label,
           better: data.better[metric.better] }), msg("result.direction.hint"));
       }
     });
     var alias = c.customer && c.customer.alias;
     if (alias) {
-      var lower = alias.toLowerCase();
-      var suffix = LEGAL_SUFFIXES.filter(function (s) { return lower.indexOf(s) >= 0; })[0];
-      if (suffix) {
-        report("customer.alias", msg("alias.legal_suffix", { suffix: alias.substr(lower.indexOf(suffix), suffix.length) }),
-          msg("alias.legal_suffix.hint"));
-      }
+      var suffix = pattern(rules.legal_suffix, "iu").exec(alias);
+      if (suffix) report("customer.alias", msg("alias.legal_suffix", { suffix: suffix[0] }), msg("alias.legal_suffix.hint"));
     }
-    var secrets = privateValues(c.private, "", []);
+    if (c.owner && !/[\p{L}\p{N}]/u.test(c.owner)) {  // contentrules.owner_problems
+      report("owner", msg("owner.no_name", { value: c.owner }), msg("owner.no_name.hint"));
+    }
+    var secrets = privateValues(c.private, "", [], rules);
     if (secrets.length) {
       publishedTexts(c).forEach(function (t) {
-        var hit = secrets.filter(function (s) { return t[2].indexOf(s.value) >= 0; })[0];
-        if (hit) report(t[0], msg("private.in_published", { field: t[1], key: "private." + hit.key }), msg("private.in_published.hint"));
+        var text = fold(t[2]);
+        var hit = secrets.filter(function (s) { return text.indexOf(s.folded) >= 0; })[0];
+        if (hit) {
+          report(t[0], msg("private.in_published", { field: t[1], key: "private." + hit.key, masked: mask(hit.value) }),
+            msg("private.in_published.hint"));
+        }
       });
     }
   }
@@ -316,6 +353,10 @@
     validate: validate,
     render: render,
     personalData: personalData,
+    withUnit: withUnit,
+    isBareNumber: isBareNumber,
+    direction: direction,
+    mask: mask,
     ID_PATTERN: ID_PATTERN
   };
 })(window);
