@@ -192,6 +192,21 @@ def test_serve_shows_a_template_error_keeps_answering_and_stops_on_sigterm(
         assert not run_dir.exists()
 
 
+def test_serve_stopped_by_two_sigterms_in_a_row_prints_no_traceback(
+    project: Project, tmp_path: Path
+) -> None:
+    """A process manager (or ``timeout`` and ``build.py`` both passing a signal on) may send
+    SIGTERM twice: the second one arrives while serve shuts down."""
+    log = tmp_path / "serve.log"
+    with serve(project, log) as server:
+        assert server.wait_for("cases/sorting-case/", lambda h: "sorting" in h or "分拣" in h)
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.05)
+        server.process.send_signal(signal.SIGTERM)
+        assert server.process.wait(timeout=30) is not None
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
 def test_build_py_passes_sigterm_on_to_serve(project: Project, tmp_path: Path) -> None:
     """``build.py serve`` stopped by SIGTERM stops its ``playbook.cli serve`` child too."""
     root = project.root

@@ -444,6 +444,10 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _interrupt(signum: int, frame: Any) -> None:
+    """Stop serve like Ctrl+C; a second SIGTERM or Ctrl+C while it shuts down is ignored
+    (it would raise inside the watcher's shutdown and print a traceback)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
