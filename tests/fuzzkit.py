@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playbook.catalog import build_catalog
-from playbook.load import LoadResult
-from playbook.render import Renderer
+from playbook.derive.catalog import build_catalog
+from playbook.ingest.load import LoadResult
+from playbook.site.render import Renderer
 
 PROBLEM_LINE = re.compile(
     r"^(?P<path>[^\n:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?:warning: )?\S[^\n]*$"

@@ -1,6 +1,6 @@
 """Build a fixture project whose every text and Markdown field holds a payload.
 
-The spec of each kind (``playbook.schema``) drives the filling, so a field added
+The spec of each kind (``playbook.core.schema``) drives the filling, so a field added
 to the content model later is covered automatically. Record ``i`` of each kind,
 and pain point ``i`` of the taxonomy, carry payload ``i`` in every free-text
 field; the other vocabularies carry payloads in their labels and descriptions.
@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 from conftest import CASE, INDUSTRY, OBJECTION, Project
-from playbook.schema import CASE as CASE_SPEC
-from playbook.schema import INDUSTRY as INDUSTRY_SPEC
-from playbook.schema import OBJECTION as OBJECTION_SPEC
-from playbook.schema import Spec
+from playbook.core.schema import CASE as CASE_SPEC
+from playbook.core.schema import INDUSTRY as INDUSTRY_SPEC
+from playbook.core.schema import OBJECTION as OBJECTION_SPEC
+from playbook.core.schema import Spec
 
 MARK = "XSS-MARKER"
 PAYLOADS = [

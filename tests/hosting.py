@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playbook.webserver import HEADERS
+from playbook.integrations.webserver import HEADERS
 
 PASSWORD = "correct-horse-battery"
 

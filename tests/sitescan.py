@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from playbook.publish import DEFAULT_PUBLISH_TYPES
+from playbook.ingest.publish import DEFAULT_PUBLISH_TYPES
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

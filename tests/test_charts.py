@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 from conftest import Project
-from playbook.charts import PLOT, Bar, bar_chart, direction, figure, tone
-from playbook.i18n import translator
-from playbook.model import Result, Term
+from playbook.core.model import Result, Term
+from playbook.site.charts import PLOT, Bar, bar_chart, direction, figure, tone
+from playbook.site.i18n import translator
 
 NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from conftest import FILES, MKDOCS_YML, Project
-from playbook.codehost import CodeHost, host_kind
+from playbook.site.codehost import CodeHost, host_kind
 
 PLUGIN = "plugins:\n  - playbook\n"
 

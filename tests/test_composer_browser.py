@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import FILES, MKDOCS_YML, TODAY, Project
-from playbook.i18n import STRINGS
+from playbook.site.i18n import STRINGS
 
 pytestmark = pytest.mark.browser
 
@@ -381,7 +381,7 @@ def test_new_terms_are_explained_with_the_lines_to_add(page: Any) -> None:
 def test_content_rules_show_the_catalog_s_message(
     page: Any, change: dict[str, str | list[str]], field: str, code: str, args: dict[str, str]
 ) -> None:
-    from playbook.messages import msg
+    from playbook.core.messages import msg
 
     fill(page, VALID)
     type_into(page, change)

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
-from playbook.privacy import browser_patterns, find_personal_data
+from playbook.core.privacy import browser_patterns, find_personal_data
 
 pytestmark = pytest.mark.browser
 
-ASSETS = "plugins/playbook/assets/"
+ASSETS = "plugins/playbook/site/assets/"
 
 TRICKY = [
     "yes",
@@ -182,7 +182,7 @@ FIGURES = [("15 天", "7 天"), ("7", "15"), ("1,200 元", "900 元"), ("3", "3"
 
 def test_content_rules_agree_with_python(page: Any) -> None:
     """Bare numbers, directions, units, masks and legal suffixes: the same on both sides."""
-    from playbook.contentrules import (
+    from playbook.ingest.contentrules import (
         browser_rules,
         change_direction,
         figures_direction,

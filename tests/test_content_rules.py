@@ -254,6 +254,6 @@ def test_line_breaks_between_chinese_characters_are_not_rendered(
     ],
 )  # fmt: skip
 def test_markdown_joins_lines_only_between_cjk_characters(markdown: str, html: str) -> None:
-    from playbook.markup import MarkdownRenderer
+    from playbook.site.markup import MarkdownRenderer
 
     assert str(MarkdownRenderer()(markdown)) == html

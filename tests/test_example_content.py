@@ -11,9 +11,9 @@ from collections import Counter
 
 import pytest
 from conftest import REPO, Project
-from playbook.catalog import build_catalog
-from playbook.load import KIND_FOLDERS, Settings, load_project
-from playbook.urls import RESERVED_IDS
+from playbook.core.urls import RESERVED_IDS
+from playbook.derive.catalog import build_catalog
+from playbook.ingest.load import KIND_FOLDERS, Settings, load_project
 
 pytestmark = pytest.mark.usefixtures("real_today")
 

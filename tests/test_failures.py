@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, Project
-from playbook import publish
-from playbook.runlock import LOCK_FILE, RUN_PREFIX
+from playbook.ingest import publish
+from playbook.runtime.runlock import LOCK_FILE, RUN_PREFIX
 from test_serve import _env, _free_port, serve
 from venvs import stamped_venv
 

@@ -19,7 +19,7 @@ import jsonschema
 import yaml
 from conftest import EXAMPLE, REPO, Project, copy_playbook
 from gitrepo import init_repo
-from playbook.i18n import STRINGS
+from playbook.site.i18n import STRINGS
 
 GUIDE_FILE = "content/guides/add-a-case.md"
 GUIDE = (REPO / GUIDE_FILE).read_text(encoding="utf-8")

@@ -22,8 +22,8 @@ from conftest import TODAY
 from fuzzkit import assert_clean, render_touched
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from playbook.load import Settings, load_project
-from playbook.schema import CASE, INDUSTRY, OBJECTION, TAXONOMY, Spec
+from playbook.core.schema import CASE, INDUSTRY, OBJECTION, TAXONOMY, Spec
+from playbook.ingest.load import Settings, load_project
 
 SCALE = float(os.environ.get("PLAYBOOK_FUZZ_SCALE", "1"))
 """Multiply example counts for a long local fuzzing run, e.g. PLAYBOOK_FUZZ_SCALE=20."""

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import CASE, INDUSTRY_2, Project
 from gitrepo import git, init_repo
-from playbook import gitinfo
+from playbook.integrations import gitinfo
 
 Make = Callable[[dict[str, str | None]], Project]
 

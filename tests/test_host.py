@@ -21,9 +21,9 @@ from hosting import (
     fetch,
     running_host,
 )
-from playbook.host import find_caddy
-from playbook.users import read_users
-from playbook.webserver import HEADERS, CaddySite, caddyfile
+from playbook.commands.host import find_caddy
+from playbook.integrations.users import read_users
+from playbook.integrations.webserver import HEADERS, CaddySite, caddyfile
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from conftest import CASE, MKDOCS_YML, OBJECTION, Project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
-from playbook.yamlsource import Limits, SourceError, parse_document
+from playbook.ingest.yamlsource import Limits, SourceError, parse_document
 
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [" + ", ".join([f"*{p}"] * 10) + "]\n"

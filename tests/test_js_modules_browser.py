@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ASSETS = "plugins/playbook/assets/"
+ASSETS = "plugins/playbook/site/assets/"
 ORIGIN = "http://pb.test/"
 QUERY_DATA = {"synonyms": [["价格", "报价"]], "pages": 10}
 BLANK = (
@@ -50,7 +50,7 @@ def page() -> Iterator[Any]:
 
 
 def test_modules_link_before_the_page_scripts_that_use_them() -> None:
-    from playbook.mkdocs_plugin import asset_uris
+    from playbook.adapters.mkdocs.plugin import asset_uris
 
     order = [uri.rsplit("/", 1)[-1] for uri in asset_uris()]
     for module, user in (

@@ -13,8 +13,8 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 from conftest import EXAMPLE, TODAY
-from playbook.figures import improvement
-from playbook.load import Settings, load_project
+from playbook.derive.figures import improvement
+from playbook.ingest.load import Settings, load_project
 
 pytestmark = pytest.mark.browser
 
@@ -242,7 +242,7 @@ def test_card_texts_load_in_chunks_across_many_cases(
     """With tiny card chunks, cards from every chunk render and free text searches them all."""
     from browser import serve_dir
     from conftest import CASE
-    from playbook import facets
+    from playbook.site import facets
 
     monkeypatch.setattr(facets, "CARD_CHUNK", 3)
     for i in range(10):

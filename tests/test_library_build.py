@@ -167,8 +167,8 @@ def test_many_cases_are_paginated_and_all_reachable_without_js(project: Project)
 
 def test_results_that_parse_as_infinity_sort_as_no_improvement() -> None:
     """Regression (found by fuzzing): '1e999%' made the facet index crash on round(inf)."""
-    from playbook.figures import improvement
-    from playbook.model import Result
+    from playbook.core.model import Result
+    from playbook.derive.figures import improvement
 
     assert improvement(Result("m", "l", change="1e999%")) == 0.0
     assert improvement(Result("m", "l", change="nan")) == 0.0

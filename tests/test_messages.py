@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playbook.messages import CATALOG, catalog_json, msg, placeholders
-from playbook.problems import Problem
+from playbook.core.messages import CATALOG, catalog_json, msg, placeholders
+from playbook.core.problems import Problem
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "playbook"
 
@@ -22,7 +22,7 @@ def test_every_entry_has_both_languages_with_the_same_placeholders(code: str) ->
 
 def test_every_code_used_in_the_package_is_in_the_catalog() -> None:
     used: set[str] = set()
-    for source in PACKAGE.glob("*.py"):
+    for source in PACKAGE.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\b(?:msg|tr)\(\s*["']([a-z_.]+)["']""", text))
     assert used, "no message codes found"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 from conftest import FILES, Project
-from playbook.objection_tools import ScriptPart, placeholders, script_parts
-from playbook.pinyin_keys import pinyin_key, syllables
+from playbook.derive.objection_tools import ScriptPart, placeholders, script_parts
+from playbook.derive.pinyin_keys import pinyin_key, syllables
 from test_safety import hostile  # noqa: F401  (fixture reused for the new pages)
 
 

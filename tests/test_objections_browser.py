@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLE
-from playbook.load import Settings, load_project
-from playbook.model import Records
+from playbook.core.model import Records
+from playbook.ingest.load import Settings, load_project
 
 pytestmark = pytest.mark.browser
 

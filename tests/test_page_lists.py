@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 from conftest import Project
-from playbook.pagelists import LISTS
+from playbook.ingest.pagemarkers import LISTS
 
 PAGE = """\
 # 指南

@@ -6,8 +6,8 @@ import re
 
 import pytest
 from conftest import Project
-from playbook.page_security import add_noindex, externalise_scripts, script_uri
-from playbook.siteurl import hosted_site_url, is_loopback
+from playbook.site.page_security import add_noindex, externalise_scripts, script_uri
+from playbook.site.siteurl import hosted_site_url, is_loopback
 
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>\s*\S", re.I)
 

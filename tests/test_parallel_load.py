@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from conftest import CASE, Project
-from playbook import parallel
-from playbook.load import Settings, load_project
+from playbook.ingest import parallel
+from playbook.ingest.load import Settings, load_project
+from playbook.runtime import workers
 
 
 def _load(project: Project, workers: bool, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
@@ -48,14 +49,14 @@ def test_workers_report_every_problem(
 def test_fragment_workers_write_the_same_site(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from playbook import render_pool
+    from playbook.site import render_pool
 
     code, out = project.build()
     assert code == 0, out
     serial = {p.relative_to(project.site): p.read_bytes() for p in project.site.rglob("*.html")}
     monkeypatch.setattr(render_pool, "POOL_MIN_PAGES", 1)
     monkeypatch.setattr(render_pool, "cores", lambda: 2)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # see _no_other_thread
+    monkeypatch.setattr(workers, "other_threads", lambda: False)  # see _no_other_thread
     served: list[str] = []
     original_get = render_pool.FragmentPool.get
 
@@ -91,7 +92,7 @@ def _no_other_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As in a one-shot build. A test process may keep other tests' helper threads (e.g. a
     browser driver's), so the count is taken as 1 here."""
     with monkeypatch.context() as patch:
-        patch.setattr(parallel, "other_threads", lambda: False)
+        patch.setattr(workers, "other_threads", lambda: False)
         yield
 
 
@@ -117,7 +118,7 @@ def test_workers_are_forked_only_while_no_other_thread_runs(
     assert used == ["fork"]
     used.clear()
     with _another_thread():
-        assert parallel.other_threads()
+        assert workers.other_threads()
         served = _load(project, True, monkeypatch)
     assert used == ["forkserver"]
     assert forked.records == served.records == serial.records
@@ -127,9 +128,9 @@ def test_workers_are_forked_only_while_no_other_thread_runs(
 def test_fragments_render_in_process_while_other_threads_run(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from playbook import render_pool
-    from playbook.catalog import build_catalog
-    from playbook.render import Renderer
+    from playbook.derive.catalog import build_catalog
+    from playbook.site import render_pool
+    from playbook.site.render import Renderer
 
     result = load_project(Settings(root=project.root))
     assert result.taxonomy is not None and result.records is not None

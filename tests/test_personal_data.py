@@ -9,7 +9,7 @@ import pytest
 from conftest import Project
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from playbook.privacy import find_personal_data, normalise, redact
+from playbook.core.privacy import find_personal_data, normalise, redact
 
 SLIPPED_THROUGH = [
     ("１３９１２３４５６７８", "personal.mobile", "139****5678"),

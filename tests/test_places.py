@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import Project
-from playbook.i18n import translator
-from playbook.places import tab_for, trail
+from playbook.site.i18n import translator
+from playbook.site.places import tab_for, trail
 
 t = translator("zh")
 

@@ -12,9 +12,9 @@ import yaml
 from conftest import TAXONOMY as TAXONOMY_YAML
 from conftest import TODAY, Project
 from hostile_site import SPECS, _templates
-from playbook.load import Settings, load_project
-from playbook.privacy import find_personal_data
-from playbook.schema import TAXONOMY, Spec
+from playbook.core.privacy import find_personal_data
+from playbook.core.schema import TAXONOMY, Spec
+from playbook.ingest.load import Settings, load_project
 from sitescan import file_texts
 
 MARKERS = ["PRIVATE-MARKER-7f3a9", "客户真名私密标记", "13987654321", "secret.boss@example.com"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playbook.progress import PageProgress
+from playbook.runtime.progress import PageProgress
 
 
 def _lines(total: int, written: int) -> tuple[list[str], PageProgress]:

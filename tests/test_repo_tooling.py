@@ -105,7 +105,7 @@ def test_pre_commit_hooks_run_known_commands_on_content_files() -> None:
         assert files.search("content/objections/no-budget.yaml")
         assert files.search("content/taxonomy.yaml")
         assert not files.search("README.md")
-        assert not files.search("plugins/playbook/render.py")
+        assert not files.search("plugins/playbook/site/render.py")
 
 
 def _command(text: str) -> tuple[str, ...]:
@@ -161,8 +161,8 @@ def _owners(codeowners: str, path: str) -> set[str]:
 
 
 def test_codeowners_send_every_file_new_writes_to_the_content_reviewers() -> None:
-    from playbook.jsonschema_export import KINDS, schema_file
-    from playbook.load import KIND_FOLDERS, TAXONOMY_FILE
+    from playbook.ingest.load import KIND_FOLDERS, TAXONOMY_FILE
+    from playbook.integrations.jsonschema_export import KINDS, schema_file
 
     codeowners = (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8")
     content = _owners(codeowners, "cases/x.yaml")

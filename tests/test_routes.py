@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import CASE, INDUSTRY, OBJECTION, Project
 from gitrepo import git, init_repo
-from playbook import urls
+from playbook.core import urls
 
 
 def errors_of(out: str) -> list[str]:

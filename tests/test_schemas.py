@@ -13,8 +13,13 @@ import jsonschema
 import pytest
 import yaml
 from conftest import REPO, Project
-from playbook.jsonschema_export import KINDS, build_schema, editor_vocabulary, render_schemas
-from playbook.load import Settings, load_project
+from playbook.ingest.load import Settings, load_project
+from playbook.integrations.jsonschema_export import (
+    KINDS,
+    build_schema,
+    editor_vocabulary,
+    render_schemas,
+)
 
 KIND_OF = {"cases": "case", "objections": "objection", "industries": "industry"}
 

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 from conftest import Project
-from playbook.pagefind_feed import PagefindFeed, SearchIndexError, build_index, page_document
+from playbook.integrations.pagefind_feed import (
+    PagefindFeed,
+    SearchIndexError,
+    build_index,
+    page_document,
+)
 from sitescan import html_files
 
 

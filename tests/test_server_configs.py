@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from hosting import PASSWORD, assert_security_headers, free_port
-from playbook.host import find_caddy
-from playbook.users import add_user
-from playbook.webserver import (
+from playbook.commands.host import find_caddy
+from playbook.integrations.users import add_user
+from playbook.integrations.webserver import (
     HEADERS,
     NginxSite,
     nginx_site,

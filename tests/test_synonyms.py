@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import Project
-from playbook import fold
+from playbook.core import fold
 
 
 def problems(project: Project) -> list[str]:
@@ -84,4 +84,4 @@ def test_fold_maps_traditional_to_simplified_and_lower_case() -> None:
 def test_shipped_table_is_what_the_pinned_opencc_generates() -> None:
     pytest.importorskip("opencc")
     shipped = json.loads(fold.TABLE.read_text(encoding="utf-8"))
-    assert shipped == fold.generate(), "regenerate with: .venv/bin/python -m playbook.fold"
+    assert shipped == fold.generate(), "regenerate with: .venv/bin/python -m playbook.core.fold"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playbook import urls
+from playbook.core import urls
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "playbook" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "playbook" / "site" / "templates"
 
 
 def test_no_template_spells_a_site_path_after_base() -> None:

@@ -21,15 +21,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .gitinfo import GitError, changed_files, export_base
-from .jsonschema_export import SCHEMA_DIR, editor_vocabulary, modeline, stale_schemas, write_schemas
-from .load import KIND_FOLDERS, LoadResult, Settings, load_project
-from .messages import msg, tr
-from .problems import Problem, errors, sort_problems, to_json
-from .projectconfig import project_language, project_settings
-from .runlock import build_lock, run_tempdir
-from .scaffold import scaffold
-from .schema import ID_PATTERN
+from playbook.commands.scaffold import scaffold
+from playbook.core.messages import msg, tr
+from playbook.core.problems import Problem, errors, sort_problems, to_json
+from playbook.core.schema import ID_PATTERN
+from playbook.ingest.load import KIND_FOLDERS, LoadResult, Settings, load_project
+from playbook.ingest.projectconfig import project_language, project_settings
+from playbook.integrations.gitinfo import GitError, changed_files, export_base
+from playbook.integrations.jsonschema_export import (
+    SCHEMA_DIR,
+    editor_vocabulary,
+    modeline,
+    stale_schemas,
+    write_schemas,
+)
+from playbook.runtime.runlock import build_lock, run_tempdir
 
 
 def _today() -> dt.date | None:
@@ -104,7 +110,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     _check_schemas(args.project, result, args.fix, out, lang)
     failures = errors(result.problems)
     if changes is not None:
-        from .review import planned_pages, print_review, review  # the renderer: only when asked
+        from playbook.commands.review import (  # the renderer: only when asked
+            planned_pages,
+            print_review,
+            review,
+        )
 
         root = args.project.resolve()
         with tempfile.TemporaryDirectory() as temp:
@@ -176,7 +186,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     """``init --empty``: remove the example content, keep a minimal taxonomy and the guide."""
-    from .starter import init_empty
+    from playbook.commands.starter import init_empty
 
     lang = _lang(args)
     if not args.empty:
@@ -193,8 +203,8 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     """Content-health report; exit 1 when a check named in --fail-on finds something."""
     import json
 
-    from .catalog import build_catalog
-    from .health import build_report, format_text, parse_fail_on
+    from playbook.derive.catalog import build_catalog
+    from playbook.derive.health import build_report, format_text, parse_fail_on
 
     lang = _lang(args)  # for the problems; the health report itself is in English
     try:
@@ -244,12 +254,6 @@ def cmd_schemas(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _mkdocs_config(root: Path, **overrides: Any) -> Any:
-    from mkdocs.config import load_config
-
-    return load_config(config_file=str(root / "mkdocs.yml"), **overrides)
-
-
 def _clean_stale_temp(root: Path) -> None:
     for stale in root.glob(".site-*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -283,36 +287,16 @@ def _build_locked(
     started: float,
 ) -> int:
     """The build proper, under the project's build lock (see :mod:`runlock`)."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, PluginError
+    from playbook.adapters.mkdocs import engine  # imports MkDocs: only when building
 
     lang = _lang(args)
     _clean_stale_temp(root)
     temp = Path(tempfile.mkdtemp(prefix=".site-", suffix=".tmp", dir=root))
-    counter = _WarningCounter()
-    logging.getLogger("mkdocs").addHandler(counter)
-    config = None
     try:
-        config = _mkdocs_config(root, site_dir=str(temp), strict=args.strict)
-        if "playbook" in config.plugins:
-            # Hand over what was just loaded; the plugin loads again only if its settings differ.
-            config.plugins["playbook"].preloaded = (settings, result)
-        engine_started = time.perf_counter()
-        # As `mkdocs build` does: plugins learn the command (and that this is no `serve`).
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-        engine = time.perf_counter() - engine_started
-    except (PluginError, Abort) as exc:
+        built = engine.build_into(root, temp, strict=args.strict, preloaded=(settings, result))
+    except engine.EngineFailure as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        # MkDocs turns a plugin's error inside a page event into a bare "Aborted with a
-        # BuildError!": the summary names the located problem instead.
-        plugin = config.plugins.get("playbook") if config is not None else None
-        failure = getattr(plugin, "build_failure", None)
-        error = failure.format(lang) if failure is not None else str(exc)
-        print(tr("cli.build_aborted", lang, error=error), file=out)
+        print(tr("cli.build_aborted", lang, error=exc.format(lang)), file=out)
         return 1
     except OSError as exc:  # a full disk, a read-only or vanished folder …
         shutil.rmtree(temp, ignore_errors=True)
@@ -322,9 +306,6 @@ def _build_locked(
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
-    assert config is not None
     site = root / "site"
     try:
         _swap_in(temp, site)
@@ -332,25 +313,24 @@ def _build_locked(
         shutil.rmtree(temp, ignore_errors=True)
         print(f"✗ {_os_error(exc, temp, root, lang)}", file=out)
         return 1
-    plugin = config.plugins["playbook"]
-    timings: dict[str, float] = dict(getattr(plugin, "timings", {}))
+    timings = built.timings
     pages = sum(1 for _ in site.rglob("*.html"))
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     assert result.records is not None
     r = result.records
     print(
         f"✓ built {len(r.cases)} cases, {len(r.objections)} objections, {len(r.industries)} industries, "
-        f"{len(plugin.pages)} generated pages; {pages} HTML pages, {size / 1e6:.1f} MB in {site.name}/",
+        f"{built.generated_pages} generated pages; {pages} HTML pages, {size / 1e6:.1f} MB in {site.name}/",
         file=out,
     )
-    phases = {**timings, "site engine (MkDocs, incl. render)": engine}
+    phases = {**timings, "site engine (MkDocs, incl. render)": built.seconds}
     if args.report:
-        inside = {k: v for k, v in timings.items() if plugin.loaded_here or k not in result.timings}
+        inside = {k: v for k, v in timings.items() if built.loaded_here or k not in result.timings}
         report_phases = {**result.timings, **timings}
         _write_report(
             args.report,
             report_phases,
-            engine - sum(inside.values()),
+            built.seconds - sum(inside.values()),
             time.perf_counter() - started,
             pages,
             size,
@@ -361,8 +341,8 @@ def _build_locked(
         + f"; total {time.perf_counter() - started:.2f}s",
         file=out,
     )
-    if counter.count:
-        print(tr("cli.build_warnings", lang, count=counter.count), file=out)
+    if built.warnings:
+        print(tr("cli.build_warnings", lang, count=built.warnings), file=out)
     return 0
 
 
@@ -398,22 +378,10 @@ def _swap_in(new: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-class _WarningCounter(logging.Handler):
-    """Counts warnings logged by MkDocs and plugins during a build."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     """Serve with live reload on 127.0.0.1; invalid content shows an error page until fixed."""
-    from mkdocs.commands.serve import serve
-
-    from .livereload import notified_changes
+    from playbook.adapters.mkdocs import engine
+    from playbook.adapters.mkdocs.livereload import notified_changes
 
     root: Path = args.project.resolve()
     lang = _lang(args)
@@ -435,11 +403,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         watching,
         run_tempdir(),
     ):  # --poll: MkDocs' own watcher, which lists the files twice a second
-        serve(
-            config_file=str(root / "mkdocs.yml"),
-            dev_addr=f"127.0.0.1:{args.port}",
-            livereload=True,
-        )
+        engine.serve(root, args.port)
     return 0
 
 
@@ -453,14 +417,14 @@ def _interrupt(signum: int, frame: Any) -> None:
 
 def cmd_host(args: argparse.Namespace, out: TextIO) -> int:
     """Serve the built site behind sign-in with Caddy (see ``host``)."""
-    from .host import cmd_host as host
+    from playbook.commands.host import cmd_host as host
 
     return host(args, out, build=cmd_build)
 
 
 def cmd_server_config(args: argparse.Namespace, out: TextIO) -> int:
     """Rewrite (or, with --check, compare) the Caddy and nginx files in deploy/."""
-    from .webserver import stale_repository_files, write_repository_files
+    from playbook.integrations.webserver import stale_repository_files, write_repository_files
 
     root: Path = args.project
     if args.check:
@@ -535,7 +499,7 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only report schema files that are out of date"
     )
     _add_lang(schemas)
-    from .host import add_arguments
+    from playbook.commands.host import add_arguments
 
     host = sub.add_parser("host", help="serve the built site to the team behind sign-in")
     add_arguments(host)

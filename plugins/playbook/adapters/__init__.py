@@ -1,0 +1,1 @@
+"""Site-engine adapters. The only code that imports an engine (MkDocs, ProperDocs) or watchdog."""

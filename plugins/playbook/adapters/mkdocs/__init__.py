@@ -1,0 +1,1 @@
+"""The MkDocs adapter: plugin events, cheap generated pages, live reload, the error page, theme overrides."""

@@ -1,0 +1,1 @@
+"""What every stage shares: problems and their messages, the record types, the content model, the URL scheme."""

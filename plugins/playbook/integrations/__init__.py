@@ -1,0 +1,1 @@
+"""Outside tools and formats: Pagefind, git, editor JSON Schemas, web-server configs and sign-in users."""

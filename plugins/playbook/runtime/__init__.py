@@ -1,0 +1,1 @@
+"""Running the work: progress lines and one build of a project at a time."""
