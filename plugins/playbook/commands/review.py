@@ -16,7 +16,6 @@ from typing import Any, TextIO
 from playbook.commands.impact import EVERY_PAGE, Planned, PlannedPage, affected_pages
 from playbook.core.problems import Problem, errors, format_line
 from playbook.core.urls import site_path
-from playbook.derive.catalog import build_catalog
 from playbook.ingest.load import TAXONOMY_FILE, LoadResult
 from playbook.ingest.projectconfig import (
     project_language,
@@ -43,19 +42,13 @@ def planned_pages(root: Path, result: LoadResult, today: dt.date | None) -> Plan
     """The generated pages of the project at ``root`` as loaded (None if it has errors)."""
     if result.taxonomy is None or result.records is None:
         return None
-    from playbook.site.siteplan import plan_site  # imports the renderer: only when asked
+    from playbook.site.sitebuild import SiteOptions, build_site  # the renderer: only when asked
 
-    catalog = build_catalog(result.taxonomy, result.records)
     options, _ = read_plugin_options(root)
     settings, _ = settings_from_options(root, options, today)
-    plan = plan_site(
-        catalog,
-        root,
-        project_language(root),
-        health=options.get("health_page", True) is not False,
-        freshness_days=settings.freshness_days,
-        today=settings.today,
-    )
+    health = options.get("health_page", True) is not False
+    plan = build_site(result, settings, SiteOptions(project_language(root), health=health))
+    catalog = plan.catalog
     facts = Facts(catalog)
     pages = {
         site_path(uri): PlannedPage(facts.fingerprint(page), sources(page, catalog, TAXONOMY_FILE))

@@ -40,13 +40,12 @@ from playbook.adapters.mkdocs.pages import (
 from playbook.core import urls
 from playbook.core.messages import msg, tr
 from playbook.core.problems import Problem, errors
-from playbook.derive.catalog import Catalog, build_catalog
+from playbook.derive.catalog import Catalog
 from playbook.ingest.load import LoadResult, Settings, load_project
 from playbook.ingest.projectconfig import settings_from_options
 from playbook.ingest.publish import DEFAULT_PUBLISH_TYPES
 from playbook.ingest.synonyms import search_data as synonym_search_data
 from playbook.ingest.yamlsource import Limits
-from playbook.integrations.gitinfo import last_changed
 from playbook.integrations.pagefind_feed import (
     PagefindFeed,
     SearchIndexError,
@@ -65,7 +64,7 @@ from playbook.site.render import Renderer
 from playbook.site.render_pool import FragmentPool
 from playbook.site.search_index import OUTPUT_SUBDIR, search_kind, searchable
 from playbook.site.shows import Facts
-from playbook.site.siteplan import plan_site
+from playbook.site.sitebuild import SiteOptions, build_site
 from playbook.site.siteurl import hosted_site_url
 
 log = get_plugin_logger(__name__)
@@ -169,7 +168,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.build_started = time.perf_counter()
         self.progress: PageProgress | None = None
         """Pages written so far (progress lines on large builds)."""
-        self.composer_json = ""
+        self.data_files: dict[str, str] = {}
+        """Site path → text of the generated data files (case library, composer)."""
         """The case composer's data file (``urls.COMPOSER_DATA``)."""
         self.stale_bundles: list[Path] = []
         """Under ``serve``: replaced search bundles, deleted on the next rebuild."""
@@ -227,6 +227,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             root, options, dt.date.fromisoformat(today) if today else None
         )
         self.catalog, self.renderer, self.pages, self.problems = None, None, {}, []
+        self.data_files = {}
         preloaded, self.preloaded = self.preloaded, None
         self.loaded_here = preloaded is None or preloaded[0] != settings
         cache = self.serve_cache.records if self.serve_cache else None
@@ -248,31 +249,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # (and `build.py check` prints them as warnings) but do not fail `--strict` builds.
         for warning in result.problems:
             log.info(warning.format(self.config.language))
-        assert result.taxonomy is not None and result.records is not None
-        started = time.perf_counter()
-        self.catalog = build_catalog(result.taxonomy, result.records)
-        self.timings["derive"] = time.perf_counter() - started
-        started = time.perf_counter()
-        changed = last_changed(root) if self.config.git_dates else {}
-        self.timings["git"] = time.perf_counter() - started
-        override = root / self.config.templates_dir
-        host = code_host(config.repo_url, self.config.branch, self.config.edit_uri)
-        plan = plan_site(
-            self.catalog,
-            root,
-            self.config.language,
-            override_dir=override,
-            last_changed=changed,
-            host=host,
-            health=self.config.health_page,
-            freshness_days=self.config.freshness_days,
-            today=settings.today,
+        site = build_site(
+            result,
+            settings,
+            SiteOptions(
+                language=self.config.language,
+                override_dir=root / self.config.templates_dir,
+                git_dates=self.config.git_dates,
+                host=code_host(config.repo_url, self.config.branch, self.config.edit_uri),
+                health=self.config.health_page,
+            ),
         )
-        self.renderer, self.pages, self.composer_json = (
-            plan.renderer,
-            plan.pages,
-            plan.composer_json,
-        )
+        self.timings.update(site.timings)
+        self.catalog, self.renderer, self.pages = site.catalog, site.renderer, site.pages
+        self.data_files = site.data_files
         if self.serve_cache is not None:
             self.renderer.env.bytecode_cache = self.serve_cache.bytecode
         self.timings["render"] = 0.0
@@ -350,10 +340,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 # pages keep the normal path so the nav's titles apply to them.
                 RecordPage(html.escape(page.title, quote=False), file, config, page.hide)
             files.append(file)
-        if self.renderer is not None and self.catalog is not None:
-            for path, text in self.renderer.library_data.items():
-                files.append(File.generated(config, path, content=text))
-            files.append(File.generated(config, urls.COMPOSER_DATA, content=self.composer_json))
+        for path, text in self.data_files.items():
+            files.append(File.generated(config, path, content=text))
         for uri in asset_uris():
             source = ASSETS / uri.removeprefix(ASSET_PREFIX)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
