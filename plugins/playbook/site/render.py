@@ -37,8 +37,6 @@ from playbook.derive.objection_tools import (
 )
 from playbook.site.places import trail
 
-"""Record kind → URL section (defined in :mod:`urls`)."""
-
 
 CARDS_SHOWN = 12
 """Industry and pain-point pages show this many case cards (most recently reviewed first);

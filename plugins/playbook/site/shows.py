@@ -218,7 +218,7 @@ def _digest(value: Any) -> bytes:
 
 def every_page(synonyms: Any, page_count: int) -> bytes:
     """What every page shows besides its own content: the header search's data (the
-    synonym groups and the number of pages, see ``mkdocs_plugin.on_env``)."""
+    synonym groups and the number of pages, see ``adapters.mkdocs.plugin.on_env``)."""
     return _digest((synonyms, page_count))
 
 

@@ -336,7 +336,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
             file = File.generated(config, page.src_uri, content=_stub(page), inclusion=inclusion)
             if inclusion is InclusionLevel.NOT_IN_NAV:
-                # Record pages skip MkDocs' Markdown step (see mkdocs_pages); index
+                # Record pages skip MkDocs' Markdown step (see adapters/mkdocs/pages.py); index
                 # pages keep the normal path so the nav's titles apply to them.
                 RecordPage(html.escape(page.title, quote=False), file, config, page.hide)
             files.append(file)
