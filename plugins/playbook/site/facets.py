@@ -18,12 +18,10 @@ from playbook.derive.catalog import Catalog
 from playbook.site.charts import tone
 from playbook.derive.figures import improvement, result_text
 from playbook.core.model import Case, Term
+from playbook.core.schema import PAIN_CATEGORIES
 
 FACETS = ("industry", "pain", "category", "stage", "tier", "size", "metric")
 """Facet names, in display order; each is also the URL parameter that selects it."""
-
-CATEGORIES = ("efficiency", "cost", "compliance", "growth", "risk")
-
 
 def case_values(case: Case, catalog: Catalog) -> dict[str, list[str]]:
     """The value ids ``case`` has in each facet (a case can have several in one facet)."""
@@ -86,7 +84,7 @@ def facet_data(
     values = {
         "industry": [{"id": i.id, "label": i.name} for i in catalog.industries.values()],
         "pain": _terms(tax.pain_points),
-        "category": [{"id": c, "label": t(f"cat_{c}")} for c in CATEGORIES],
+        "category": [{"id": c, "label": t(f"cat_{c}")} for c in PAIN_CATEGORIES],
         "stage": _terms(tax.stages),
         "tier": _terms(tax.tiers),
         "size": _terms(tax.company_sizes),

@@ -27,6 +27,7 @@ from playbook.site.library import FACETS_FILE, library_files, library_pages
 from playbook.ingest.load import TAXONOMY_FILE
 from playbook.site.markup import MarkdownRenderer, code_spans
 from playbook.core.model import Case
+from playbook.core.schema import PAIN_CATEGORIES
 from playbook.derive.objection_tools import (
     battlecard,
     finder_items,
@@ -89,6 +90,7 @@ class Renderer:
             response_scripts=response_scripts,
             cases_sorted=self.cases_sorted,
             cards_shown=CARDS_SHOWN,
+            pain_categories=PAIN_CATEGORIES,
             # Charts (charts.py): a result's picture and tone; the health page's charts.
             result_chart=lambda result: result_chart(result, metrics[result.metric], t),
             tone=lambda result: tone(result, metrics[result.metric]),

@@ -62,6 +62,7 @@ from playbook.site.page_security import add_noindex, externalise_scripts
 from playbook.site.pagelists import expand_markers
 from playbook.site.render import Renderer
 from playbook.site.render_pool import FragmentPool
+from playbook.site.search_index import KINDS as SEARCH_KINDS
 from playbook.site.search_index import OUTPUT_SUBDIR, search_kind, searchable
 from playbook.site.shows import Facts
 from playbook.site.sitebuild import SiteOptions, build_site
@@ -409,6 +410,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 env.bytecode_cache = self.serve_cache.bytecode
             env.globals["pb_t"] = translator(self.config.language)
             env.globals["pb_tab_active"] = tab_active
+            env.globals["pb_search_kinds"] = SEARCH_KINDS
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
             env.globals["pb_query_data"] = self._query_data(files)
             self._finish_search(config, files)
