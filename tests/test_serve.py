@@ -184,3 +184,33 @@ def test_mkdocs_build_still_fails_hard_on_invalid_content(project: Project) -> N
     assert proc.returncode != 0
     assert "cases/sorting-case.yaml:1:1: 未知字段 'titel'" in proc.stderr + proc.stdout
     assert not project.site.exists()
+
+
+def test_serve_leaves_loading_to_the_plugin(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` loads the content once: in the plugin's first build, not also in the CLI."""
+    import io
+    import signal
+
+    from playbook import cli
+    from playbook.adapters.mkdocs import engine
+
+    loads: list[Path] = []
+    real_load = cli.load_project
+    monkeypatch.setattr(
+        cli, "load_project", lambda *a, **k: loads.append(a[0]) or real_load(*a, **k)
+    )
+    served: list[tuple[Path, int]] = []
+    monkeypatch.setattr(engine, "serve", lambda root, port: served.append((root, port)))
+    monkeypatch.chdir(project.root)
+    previous = signal.getsignal(signal.SIGTERM)
+    out = io.StringIO()
+    try:
+        code = cli.main(["--project", str(project.root), "serve", "--poll", "--port", "8123"], out)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert code == 0
+    assert served == [(project.root.resolve(), 8123)]
+    assert loads == []
+    assert "http://127.0.0.1:8123/" in out.getvalue() and "提供预览" in out.getvalue()

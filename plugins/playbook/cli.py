@@ -385,14 +385,10 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
 
     root: Path = args.project.resolve()
     lang = _lang(args)
-    result = _load(root)
     url = f"http://127.0.0.1:{args.port}/"
-    failures = errors(result.problems)
-    if failures:
-        # The plugin lists the problems (terminal and browser) and recovers on the next valid save.
-        print(tr("cli.serve_errors", lang, errors=len(failures), url=url), file=out)
-    else:
-        print(tr("cli.serve_ok", lang, url=url), file=out)
+    # The plugin loads the content once and lists its problems (terminal and browser),
+    # recovering on the next valid save: nothing is loaded here.
+    print(tr("cli.serve_starting", lang, url=url), file=out)
     out.flush()
     os.chdir(root)
     watching = contextlib.nullcontext() if args.poll else notified_changes()

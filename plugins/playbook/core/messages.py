@@ -615,13 +615,9 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✗ build failed; the previous site/ is unchanged\n{error}",
     ),
     "cli.build_warnings": ("  {count} 个警告（见上文）", "  {count} warning(s) — see above"),
-    "cli.serve_errors": (
-        "✗ {errors} 个错误；修好之前 {url} 显示错误页",
-        "✗ {errors} error(s); serving an error page on {url} until fixed",
-    ),
-    "cli.serve_ok": (
-        "✓ 内容有效；正在 {url} 提供预览（Ctrl+C 停止）",
-        "✓ content valid; serving on {url} (Ctrl+C to stop)",
+    "cli.serve_starting": (
+        "• 正在 {url} 提供预览（Ctrl+C 停止）；内容里的问题会列在这里，也显示在浏览器里",
+        "• serving on {url} (Ctrl+C to stop); problems in the content are listed here and in the browser",
     ),
     "cli.new_invalid_id": (
         "✗ '{ident}' 不是有效的 id：只用小写英文字母、数字和连字符，例如 'acme-sorting'",
