@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -177,3 +178,84 @@ def test_reported_pages_are_the_pages_a_build_changes(
         reported -= {(url, status) for url, status in reported if status == "altered"}
         reported.discard(("*", "altered"))
     assert reported == changed
+
+
+# The report in the reader's language ----------------------------------------------------
+
+_ENGLISH = re.compile(
+    r"Changed since|Problems in|Pages this|every page|fix the errors|"
+    r"\((?:added|modified|deleted|shows|showed|index lists|search data) "
+)
+
+
+def test_report_is_chinese_by_default_and_english_with_lang_en(project: Project) -> None:
+    project.edit("content/industries/ecommerce.yaml", "name: 电商卖家", "nam: 电商卖家")
+    init_repo(project.root)
+    project.edit("cases/turnover-case.yaml", "title: 周转", "titel: 周转")
+    project.lang = None  # the site's language: zh in the fixture's mkdocs.yml
+    code, out = project.run("check", "--changed-since", "HEAD")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:2] == ["自 HEAD 以来改动了 1 个文件：", "  ~ cases/turnover-case.yaml"]
+    assert "改动的文件里的问题（1 个）：" in lines
+    assert "其他文件里的问题（1 个）：" in lines
+    assert "这次改动新增、修改或删除的页面（2 个）：" in lines
+    assert "  ~ /cases/turnover-case/  (修改了 cases/turnover-case.yaml)" in lines
+    assert "  ~ /cases/  (列表页列出 cases/turnover-case.yaml)" in lines
+    assert "  （修好错误后，才能看到链接到改动记录的那些页面）" in lines
+    assert not _ENGLISH.search(out), out
+
+    code, english = project.run("check", "--changed-since", "HEAD", "--lang", "en")
+    assert code == 1
+    assert english.splitlines()[0] == "Changed since HEAD: 1 file(s)"
+    assert "  ~ /cases/  (index lists cases/turnover-case.yaml)" in english.splitlines()
+    assert "(fix the errors to see the pages that link to the changed records)" in english
+
+    project.edit("mkdocs.yml", "language: zh", "language: en")  # the site decides the default
+    code, site_english = project.run("check", "--changed-since", "HEAD")
+    assert code == 1
+    assert site_english.splitlines()[0] == "Changed since HEAD: 2 file(s)"  # and mkdocs.yml
+    assert "Problems in changed files (1):" in site_english.splitlines()
+
+
+def test_page_reasons_are_chinese_by_default(project: Project) -> None:
+    init_repo(project.root)
+    project.edit("cases/sorting-case.yaml", "分拣效率提升 40%", "分拣效率提升 45%")
+    (project.root / "content/objections/no-time.yaml").unlink()
+    project.lang = None
+    code, out = project.run("check", "--changed-since", "HEAD")
+    assert code == 0, out
+    lines = out.splitlines()
+    assert "  - /objections/no-time/  (删除了 content/objections/no-time.yaml)" in lines
+    assert "  ~ /cases/sorting-case/  (修改了 cases/sorting-case.yaml)" in lines
+    assert any(line.startswith("  ~ 所有页面  (每个页面上的搜索数据：") for line in lines), out
+    assert any(line.startswith("  ~ /industries/") and "的内容)" in line for line in lines), out
+    assert not _ENGLISH.search(out), out
+    # JSON keeps its keys; its reasons follow --lang like its messages.
+    code, data = project.run("check", "--changed-since", "HEAD", "--format", "json")
+    report = json.loads(data)
+    assert set(report) == {
+        "ref",
+        "changed",
+        "problems_in_changed_files",
+        "problems_in_other_files",
+        "pages",
+        "complete",
+        "errors",
+    }
+    assert {"url", "status", "reason"} == set(report["pages"][0])
+    assert "删除了 content/objections/no-time.yaml" in {p["reason"] for p in report["pages"]}
+
+
+def test_git_errors_are_chinese_by_default(project: Project) -> None:
+    project.lang = None
+    code, out = project.run("check", "--changed-since", "main")
+    assert code == 2
+    assert "不在 git 仓库里，不能使用 --changed-since" in out
+    init_repo(project.root)
+    code, out = project.run("check", "--changed-since", "no-such-branch")
+    assert code == 2
+    assert (
+        "✗ 未知的 git 引用 'no-such-branch'；请写分支、标签或提交，例如 origin/main 或 HEAD~1"
+        in out
+    )

@@ -221,6 +221,17 @@ def test_a_valid_form_gives_a_file_that_checks_and_builds(
     assert "上海鲜达" not in site and "13812345678" not in site
 
 
+def test_a_short_private_value_is_not_flagged_in_the_form(
+    page: Any, composer_site: Project, tmp_path: Path
+) -> None:
+    """Like check (contentrules.MIN_PRIVATE): two characters identify nobody."""
+    type_into(page, {**VALID, "private.contact": "华东", "customer.region": "华东"})
+    assert listed_messages(page) == []
+    p = copy_with(composer_site, tmp_path, "cold-chain-loss", generated(page))
+    code, out = p.check()
+    assert code == 0, out
+
+
 def test_the_preview_shows_the_headline_and_the_library_card(page: Any) -> None:
     fill(page, VALID)
     assert page.text_content("#pb-composer-headline .pb-metric__value") == "+40%"

@@ -176,6 +176,31 @@ def test_a_private_value_in_published_text_is_an_error(make_project: MakeProject
     assert "鲜达冷链物流" not in out  # the value itself is never echoed
 
 
+@pytest.mark.parametrize(
+    "private",
+    [
+        "private:\n  region: 华东\n",  # published as customer.region: 华东
+        "private:\n  deals: 40\n",  # a number: the title says 40%
+        "private:\n  grade: A\n  note: 主管\n  crm: {stage: 旺季}\n",  # in alias, by, challenge
+    ],
+)
+def test_a_short_private_value_is_not_flagged(make_project: MakeProject, private: str) -> None:
+    """Values of one or two characters identify nobody and occur in ordinary text."""
+    p = chinese(make_project, {SORTING: CASE + private})
+    code, out = p.check()
+    assert code == 0, out
+
+
+def test_a_company_name_is_still_flagged_beside_short_values(make_project: MakeProject) -> None:
+    private = "private:\n  region: 华东\n  deals: 40\n  customer_name: 鲜达冷链\n"
+    text = CASE.replace("旺季订单翻倍，", "鲜达冷链旺季订单翻倍，") + private
+    p = chinese(make_project, {SORTING: text})
+    assert errors(p) == [
+        f"{SORTING}:{line_of(text, 'challenge:')}:12: 'challenge' 含有 private.customer_name "
+        "的内容（鲜****链）；private 里的信息不能公开发布 (从公开字段里删掉它，或换成匿名说法)"
+    ]
+
+
 # --- 6. a legal-entity suffix in alias ------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import string
 import textwrap
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import jsonschema
 import yaml
 from conftest import EXAMPLE, REPO, Project, copy_playbook
 from gitrepo import init_repo
+from playbook.core.messages import CATALOG
 from playbook.site.i18n import STRINGS
 
 GUIDE_FILE = "content/guides/add-a-case.md"
@@ -69,6 +71,72 @@ def _row(key: str) -> str:
     """The common-errors row containing ``key``."""
     (row,) = [row for row in _common_errors() if key in row]
     return row
+
+
+Template = list[str | None]
+"""A catalog text as literal pieces and placeholders (None)."""
+
+
+def _template(text: str) -> Template:
+    parts: Template = []
+    for literal, name, _, _ in string.Formatter().parse(text):
+        if literal:
+            parts.append(literal)
+        if name is not None:
+            parts.append(None)
+    return parts
+
+
+def _literals_matched(text: str, parts: Template, partial: bool) -> int | None:
+    """How many literal characters of ``parts`` ``text`` matches, a placeholder standing
+    for any non-empty text; ``partial``: ``text`` may stop early (a short form). None if
+    ``text`` is no rendering of ``parts``."""
+    if not parts:
+        return 0 if not text else None
+    if not text:
+        return 0 if partial else None
+    first, rest = parts[0], parts[1:]
+    if first is not None:
+        if text.startswith(first):
+            more = _literals_matched(text[len(first) :], rest, partial)
+            return None if more is None else len(first) + more
+        return len(text) if partial and first.startswith(text) else None
+    best: int | None = None
+    # A short form stops inside a literal, never inside a placeholder (it would match anything).
+    for cut in range(1, len(text) + (0 if rest else 1)):
+        nxt = rest[0] if rest else None
+        if nxt is not None and not text[cut:].startswith(nxt[: len(text) - cut]):
+            continue  # the next literal cannot start here
+        more = _literals_matched(text[cut:], rest, partial)
+        if more is not None and (best is None or more > best):
+            best = more
+    return best
+
+
+_TEMPLATES = [_template(zh) for zh, _ in CATALOG.values()]
+_WORDY = [t for t in _TEMPLATES if sum(len(part or "") for part in t) >= 4]
+"""Texts with some words of their own (not ``{source}`` or ``{what}：{shown}``)."""
+
+
+def _catalog_words(text: str, partial: bool) -> int | None:
+    """The most literal characters of one catalog text that ``text`` is a rendering of."""
+    found = [n for n in (_literals_matched(text, t, partial) for t in _WORDY) if n is not None]
+    return max(found, default=None)
+
+
+def _catalog_match(row: str) -> float:
+    """The share of ``row`` that is the catalog's own Chinese words, when ``row`` renders a
+    message (its full text, or its start as a short form) or a message and `` (hint)``;
+    0 when it renders none."""
+    whole = _catalog_words(row, partial=True)
+    score = whole / len(row) if whole is not None else 0.0
+    for split in (m.start() for m in re.finditer(r" \(", row)):
+        message, hint = row[:split], row[split + 2 :]
+        if hint.endswith(")"):
+            first, second = _catalog_words(message, False), _catalog_words(hint[:-1], True)
+            if first is not None and second is not None:
+                score = max(score, (first + second) / (len(message) + len(hint) - 1))
+    return score
 
 
 def _taxonomy_additions(section: str) -> dict[str, str]:
@@ -164,7 +232,9 @@ def test_the_editor_path_step_by_step(tmp_path: Path) -> None:
     assert "【待填写】" in scaffold and "【待填写】" in steps
     code, out = p.check()
     assert code == 1
-    assert f"{case_file}:4:8: " + _row("【待填写】") in out.splitlines()
+    assert f"{case_file}:4:8: " + _row("'title' 里还留着占位符") in out.splitlines()
+    placeholder_id = _row("'industry' 里还留着占位符")
+    assert any(line.endswith(f": {placeholder_id}") for line in out.splitlines()), out
 
     # Step 2: the complete example (all of it) under the template's first line, its date kept.
     (example,) = _blocks(_section("完整示例"), "yaml")
@@ -203,8 +273,21 @@ def test_the_editor_path_step_by_step(tmp_path: Path) -> None:
         ((owner[0], owner[0].replace('"', "")), "'@'"),
         (("分拣打包跟不上，", "分拣打包跟不上（老板电话 13812345678），"), "手机号"),
         ((re.search(r"^reviewed: .*$", filled, re.M)[0], "reviewed: 2026/11/20"), "'reviewed'"),  # type: ignore[index]
-        (('    change: "+15%"\n', ""), "'change'"),
+        (('    change: "+15%"\n', ""), "成果缺少 'change'"),
+        # The rules against silent wrongness: beyond what a schema can say.
+        (('    change: "+15%"\n', "    change: 50\n"), "'change' 的 50"),
+        (("    before: 20 天\n    after: 12 天\n", '    change: "+40%"\n'), "变化方向"),
+        ((owner[0], 'owner: "@"'), "没有写出负责人"),
+        (("客户是一家", f"客户{secret}是一家"), "含有 private.customer_name"),
+        (("alias: 某电商卖家", "alias: 鲜达电商有限公司"), "'alias'"),
     ]
+    silent = (
+        "'change' 的 50",
+        "变化方向",
+        "没有写出负责人",
+        "含有 private.customer_name",
+        "'alias'",
+    )
     for (old, new), key in mistakes:
         assert old in filled, old
         broken = filled.replace(old, new, 1)
@@ -214,7 +297,7 @@ def test_the_editor_path_step_by_step(tmp_path: Path) -> None:
         assert _row(key) in out, out
         assert out.splitlines()[0].startswith(f"{case_file}:"), out
         # Not YAML at all, or beyond what a schema can say: check alone catches those.
-        if key not in ("中文冒号", "'@'", "手机号"):
+        if key not in ("中文冒号", "'@'", "手机号", *silent):
             assert _schema_errors(p, broken), f"the editor schema misses: {key}"
     p.write(case_file, filled)
 
@@ -324,3 +407,23 @@ def test_no_fitting_industry_pain_point_or_metric(tmp_path: Path) -> None:
     assert f"{uses['industry']} — {name}" in guide
     assert f"{pain} — {new_terms['pain_points']['label']}" in guide
     assert f"{uses['metric']} — {new_terms['metrics']['label']}（" in guide
+
+
+def test_every_common_error_is_a_catalog_message() -> None:
+    """Each row of the 常见错误 table is check's Chinese text (a message, perhaps with its
+    hint, or the start of one), mostly the catalog's own words: the table cannot drift."""
+    for row in _common_errors():
+        assert _catalog_match(row) >= 0.3, f"not a message of messages.CATALOG: {row}"
+    # ... and it has a row for each rule against silent wrongness (contentrules.py).
+    messages = [row.split(" (", 1)[0] for row in _common_errors()]
+    for code in (
+        "result.change_no_unit",
+        "result.figure_no_unit",
+        "result.direction",
+        "field.placeholder",
+        "owner.no_name",
+        "private.in_published",
+        "alias.legal_suffix",
+    ):
+        template = _template(CATALOG[code][0])
+        assert any(_literals_matched(m, template, True) for m in messages), f"no row for {code}"

@@ -104,7 +104,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         try:
             changes = changed_files(args.project.resolve(), args.changed_since)
         except GitError as exc:
-            print(f"✗ {exc}", file=out)
+            print(f"✗ {exc.message.render(lang)}", file=out)
             return 2
     settings, result = _load_with_settings(args.project)
     _check_schemas(args.project, result, args.fix, out, lang)
@@ -123,7 +123,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             before = planned_pages(base, _load(base), settings.today) if exported else None
         after = planned_pages(root, result, settings.today)
         report = review(result, changes, args.changed_since, lang, before=before, after=after)
-        print_review(report, out, args.format)
+        print_review(report, out, args.format, lang)
         if args.format == "json":
             return 1 if failures else 0
     elif args.format == "json":

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from playbook.core.messages import Msg, msg
 from playbook.core.urls import index_url, record_url, reserved_id_problem, site_path
 from playbook.ingest.load import KIND_FOLDERS
 from playbook.integrations.gitinfo import Change
@@ -27,8 +28,9 @@ class PageImpact:
     """Site-relative URL with a leading slash, e.g. ``/cases/x/``; ``*`` for every page."""
     status: str
     """``added``, ``altered`` or ``removed``."""
-    reason: str
-    """Which changed file causes it and how, e.g. ``shows cases/x.yaml``."""
+    reason: Msg
+    """Which changed file causes it and how, e.g. ``shows cases/x.yaml`` (rendered in the
+    reader's language)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def affected_pages(
     """
     found: dict[str, PageImpact] = {}
 
-    def add(url: str, status: str, reason: str) -> None:
+    def add(url: str, status: str, reason: Msg) -> None:
         if url not in found:
             found[url] = PageImpact(url, status, reason)
 
@@ -92,24 +94,24 @@ def affected_pages(
     for change in changes:
         record = record_of(change.path)
         if record is not None and reserved_id_problem(*record) is None:
-            add(record_url(*record), _status(change), f"{change.status} {change.path}")
+            add(record_url(*record), _status(change), _changed(change))
             content.append(change)
         elif (url := markdown_url(change.path)) is not None:
-            add(url, _status(change), f"{change.status} {change.path}")
+            add(url, _status(change), _changed(change))
         elif _is_site_wide(change.path):
-            add(EVERY_PAGE, "altered", f"{change.status} {change.path}")
+            add(EVERY_PAGE, "altered", _changed(change))
         elif change.path.endswith(".yaml"):
             content.append(change)  # the taxonomy
     if before is None or after is None:
         for change in content:
             record = record_of(change.path)
             if record is not None:
-                add(index_url(record[0]), "altered", f"index lists {change.path}")
+                add(index_url(record[0]), "altered", msg("review.reason.index", path=change.path))
         return list(found.values())
     own = {url for url, impact in found.items() if impact.status != "altered"}
     paths = [c.path for c in content]
     if before.shared != after.shared:
-        add(EVERY_PAGE, "altered", f"search data on every page: {_names(paths)}")
+        add(EVERY_PAGE, "altered", msg("review.reason.search", paths=_names(paths)))
     for url in sorted(before.pages.keys() | after.pages.keys()):
         old, new = before.pages.get(url), after.pages.get(url)
         if old is not None and new is not None and old.fingerprint == new.fingerprint:
@@ -120,8 +122,14 @@ def affected_pages(
             continue
         shown = (old.sources if old else frozenset()) | (new.sources if new else frozenset())
         why = [path for path in paths if path in shown] or paths
-        add(url, status, f"{'showed' if status == 'removed' else 'shows'} {_names(why)}")
+        shows = "review.reason.showed" if status == "removed" else "review.reason.shows"
+        add(url, status, msg(shows, paths=_names(why)))
     return list(found.values())
+
+
+def _changed(change: Change) -> Msg:
+    """``added cases/x.yaml``: how the file itself changed (git's added/modified/deleted)."""
+    return msg(f"review.reason.{change.status}", path=change.path)
 
 
 def _names(paths: list[str]) -> str:

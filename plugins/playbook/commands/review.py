@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from playbook.commands.impact import EVERY_PAGE, Planned, PlannedPage, affected_pages
+from playbook.core.messages import tr
 from playbook.core.problems import Problem, errors, format_line
 from playbook.core.urls import site_path
 from playbook.ingest.load import TAXONOMY_FILE, LoadResult
@@ -77,37 +78,44 @@ def review(
         "changed": [asdict(c) for c in changes],
         "problems_in_changed_files": [p.to_dict(lang) for p in mine],
         "problems_in_other_files": [p.to_dict(lang) for p in others],
-        "pages": [asdict(p) for p in affected_pages(changes, before, after)],
+        "pages": [
+            {"url": p.url, "status": p.status, "reason": p.reason.render(lang)}
+            for p in affected_pages(changes, before, after)
+        ],
         "complete": before is not None and after is not None,
         "errors": len(errors(result.problems)),
     }
 
 
-def print_review(report: dict[str, Any], out: TextIO, fmt: str = "text") -> None:
-    """Write the review as text for people or JSON for tools."""
+def print_review(report: dict[str, Any], out: TextIO, fmt: str = "text", lang: str = "zh") -> None:
+    """Write the review as text for people or JSON for tools.
+
+    ``lang``: the headings' language; give the one :func:`review` rendered the report in.
+    """
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
         return
     changed = report["changed"]
-    print(f"Changed since {report['ref']}: {len(changed)} file(s)", file=out)
+    print(tr("review.changed", lang, ref=report["ref"], count=len(changed)), file=out)
     for change in changed:
         print(f"  {_MARK.get(_page_status(change['status']), '~')} {change['path']}", file=out)
-    for title, key in (
-        ("Problems in changed files", "problems_in_changed_files"),
-        ("Problems in other files", "problems_in_other_files"),
+    for code, key in (
+        ("review.problems_mine", "problems_in_changed_files"),
+        ("review.problems_others", "problems_in_other_files"),
     ):
         problems = report[key]
         if problems:
-            print(f"{title} ({len(problems)}):", file=out)
+            print(tr(code, lang, count=len(problems)), file=out)
             for problem in problems:
                 print(f"  {format_line(problem)}", file=out)
     pages = report["pages"]
-    print(f"Pages this change adds, alters or removes ({len(pages)}):", file=out)
+    print(tr("review.pages", lang, count=len(pages)), file=out)
+    every = tr("review.every_page", lang)
     for page in pages:
-        url = "every page" if page["url"] == EVERY_PAGE else page["url"]
+        url = every if page["url"] == EVERY_PAGE else page["url"]
         print(f"  {_MARK[page['status']]} {url}  ({page['reason']})", file=out)
     if not report["complete"]:
-        print("  (fix the errors to see the pages that link to the changed records)", file=out)
+        print(f"  {tr('review.incomplete', lang)}", file=out)
 
 
 def _page_status(status: str) -> str:

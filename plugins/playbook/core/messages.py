@@ -666,6 +666,48 @@ CATALOG: Mapping[str, tuple[str, str]] = {
     "cli.schemas_current": ("✓ schemas/ 是最新的", "✓ schemas/ is up to date"),
     "cli.schemas_wrote": ("✓ 已写入 {files}", "✓ wrote {files}"),
     "cli.schemas_unchanged": ("✓ schemas/ 本来就是最新的", "✓ schemas/ was already up to date"),
+    # --- check --changed-since (review.py, impact.py, gitinfo.py) ---
+    "review.changed": (
+        "自 {ref} 以来改动了 {count} 个文件：",
+        "Changed since {ref}: {count} file(s)",
+    ),
+    "review.problems_mine": (
+        "改动的文件里的问题（{count} 个）：",
+        "Problems in changed files ({count}):",
+    ),
+    "review.problems_others": (
+        "其他文件里的问题（{count} 个）：",
+        "Problems in other files ({count}):",
+    ),
+    "review.pages": (
+        "这次改动新增、修改或删除的页面（{count} 个）：",
+        "Pages this change adds, alters or removes ({count}):",
+    ),
+    "review.every_page": ("所有页面", "every page"),
+    "review.incomplete": (
+        "（修好错误后，才能看到链接到改动记录的那些页面）",
+        "(fix the errors to see the pages that link to the changed records)",
+    ),
+    "review.reason.added": ("新增了 {path}", "added {path}"),
+    "review.reason.modified": ("修改了 {path}", "modified {path}"),
+    "review.reason.deleted": ("删除了 {path}", "deleted {path}"),
+    "review.reason.index": ("列表页列出 {path}", "index lists {path}"),
+    "review.reason.search": (
+        "每个页面上的搜索数据：{paths}",
+        "search data on every page: {paths}",
+    ),
+    "review.reason.shows": ("显示 {paths} 的内容", "shows {paths}"),
+    "review.reason.showed": ("原来显示 {paths} 的内容", "showed {paths}"),
+    "git.not_installed": ("没有安装 git", "git is not installed"),
+    "git.not_repository": (
+        "{root} 不在 git 仓库里，不能使用 --changed-since",
+        "{root} is not inside a git repository, so --changed-since cannot be used",
+    ),
+    "git.unknown_ref": (
+        "未知的 git 引用 '{ref}'；请写分支、标签或提交，例如 origin/main 或 HEAD~1",
+        "unknown git ref '{ref}'; use a branch, tag or commit, e.g. origin/main or HEAD~1",
+    ),
+    "git.failed": ("git {command} 失败：{error}", "git {command} failed: {error}"),
     "cli.health_invalid": (
         "✗ 先修好上面的错误；健康报告需要有效的内容",
         "✗ fix the errors above first; health needs valid content",

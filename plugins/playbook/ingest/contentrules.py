@@ -6,8 +6,8 @@
   the taxonomy; the unit is then added to the figures (the headline shows ``3.2 小时``).
 - A change whose direction contradicts its metric's ``better`` (``+50%`` on a cost).
 - A legal-entity suffix (有限公司, 集团, Co., Ltd., Inc. …) in ``customer.alias``.
-- Published text that contains a value of the same record's ``private`` block; the value is
-  masked in the message.
+- Published text that contains a value of the same record's ``private`` block (values of
+  at least :data:`MIN_PRIVATE` characters); the value is masked in the message.
 
 Every rule runs in linear time: anchored patterns without nested repetition; a text is
 searched for a few private values one by one, for many in one Aho-Corasick scan. The case composer applies
@@ -59,8 +59,13 @@ LEGAL_SUFFIX = re.compile(
 )
 """Legal-entity suffixes: a real company name, not an anonymised one."""
 
-MIN_PRIVATE = 2
-"""Shorter private values (one letter, one character) would be found in every text."""
+MIN_PRIVATE = 3
+"""Private values shorter than this (after folding: one or two characters, such as a
+region ``华东``, a grade ``A``, a count ``12``) are not looked for in published text: they
+identify nobody and occur in ordinary text, so the rule would refuse harmless cases. The
+cost: a two-character personal name under ``private`` is not caught either (reviewers
+check names, CONTRIBUTING.md). The case composer uses the same threshold
+(:func:`browser_rules`)."""
 
 
 def _nfkc(text: str) -> str:

@@ -16,12 +16,19 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playbook.core.messages import Msg, msg
+
 CONTENT_PATHS = ("cases", "content")
 """Folders whose history matters for record pages."""
 
 
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or a ref is unknown."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+        """What to tell the user, in their language (``message.render(lang)``)."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Change:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if shutil.which("git") is None:
-        raise GitError("git is not installed")
+        raise GitError(msg("git.not_installed"))
     return subprocess.run(
         # quotePath off: Chinese file names come back as written, not as octal escapes.
         ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
@@ -64,12 +71,10 @@ def changed_files(root: Path, ref: str) -> list[Change]:
     staged, unstaged and untracked files are added so a local run sees work in progress.
     """
     if not is_repository(root):
-        raise GitError(f"{root} is not inside a git repository, so --changed-since cannot be used")
+        raise GitError(msg("git.not_repository", root=str(root)))
     verify = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if verify.returncode != 0:
-        raise GitError(
-            f"unknown git ref '{ref}'; use a branch, tag or commit, e.g. origin/main or HEAD~1"
-        )
+        raise GitError(msg("git.unknown_ref", ref=ref))
     changes: dict[str, str] = {}
 
     def merge(path: str, status: str) -> None:
@@ -84,7 +89,8 @@ def changed_files(root: Path, ref: str) -> list[Change]:
     ):
         proc = _git(root, *args)
         if proc.returncode != 0:
-            raise GitError(proc.stderr.strip() or f"git {' '.join(args)} failed")
+            error = proc.stderr.strip() or f"exit {proc.returncode}"
+            raise GitError(msg("git.failed", command=" ".join(args), error=error))
         for line in proc.stdout.splitlines():
             code, _, path = line.partition("\t")
             if path:
