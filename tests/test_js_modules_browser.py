@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 ASSETS = "plugins/playbook/site/assets/"
 ORIGIN = "http://pb.test/"
-QUERY_DATA = {"synonyms": [["价格", "报价"]], "pages": 10}
+QUERY_DATA = {"synonyms": [["价格", "报价"]], "pages": 10, "table": "assets/playbook/t2s.json"}
 BLANK = (
     '<!doctype html><html lang="zh"><meta charset=utf-8><title>modules</title>'
     '<script type="application/json" id="pb-query-data">'
