@@ -119,7 +119,14 @@ def test_composer_page_has_the_project_s_pickers_and_data(github: Project) -> No
         "sorting-case": "cases/sorting-case.yaml",
         "turnover-case": "cases/turnover-case.yaml",
     }
-    assert "new" in data["reserved"]
+    # The ids taken by generated pages, with the URL check names for each.
+    assert data["reserved"] == {
+        "cards": "/cases/cards/",
+        "index": "/cases/",
+        "new": "/cases/new/",
+        "page": "/cases/page/",
+    }
+    assert data["folders"] == {"case": "cases", "industry": "content/industries"}
     assert data["messages"]["field.missing"] == "缺少必填字段 '{field}'"
     assert data["host"]["url"] == "https://github.com/acme/playbook/new/main"
     # Linked from the home page of the example and not a search hit of its own.

@@ -269,6 +269,7 @@ VIOLATIONS: list[tuple[str, dict[str, str | list[str]], str]] = [
     ("reviewed in the future", {"reviewed": "2099-01-01"}, "reviewed"),
     ("invalid id", {"id": "Cold_Chain"}, "id"),
     ("reserved id", {"id": "new"}, "id"),
+    ("reserved id of the library", {"id": "index"}, "id"),  # its URL is /cases/, as check says
 ]
 
 
@@ -343,6 +344,7 @@ def test_the_pull_request_link_carries_the_exact_file(page: Any) -> None:
     assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/new/main"
     query = parse_qs(url.query, keep_blank_values=True)
     assert query["filename"] == ["cases/cold-chain-loss.yaml"]
+    assert page.text_content("#pb-composer-filename") == "cases/cold-chain-loss.yaml"
     assert query["value"] == [generated(page)]
 
 
@@ -378,9 +380,8 @@ def test_new_terms_are_explained_with_the_lines_to_add(page: Any) -> None:
     industry.locator("[data-term-field='id']").fill("Cold Chain")
     assert industry.locator("[data-term-error]").is_visible()
     industry.locator("[data-term-field='id']").fill("cold-chain")
-    assert (
-        "python3 build.py new industry cold-chain"
-        in industry.locator("[data-term-output]").text_content()
+    assert industry.locator("[data-term-output]").text_content() == (
+        "python3 build.py new industry cold-chain\n# content/industries/cold-chain.yaml\nname: <name>\n"
     )
 
 

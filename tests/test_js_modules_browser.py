@@ -1,5 +1,6 @@
 """The page scripts' pure modules called directly in Chromium, one blank page each, no site:
-hit_rank.js (header search ranking), case_filter.js (case library filtering and counts),
+hit_rank.js (header search ranking), case_filter.js (the case library's cases from its index,
+filtering, counts and order),
 finder_match.js (objection finder matching). query.js comes along where a module takes the
 query module, with its real folding table and a synonym group in the page's data."""
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 ASSETS = "plugins/playbook/site/assets/"
 ORIGIN = "http://pb.test/"
-QUERY_DATA = {"synonyms": [["价格", "报价"]], "pages": 10}
+QUERY_DATA = {"synonyms": [["价格", "报价"]], "pages": 10, "table": "assets/playbook/t2s.json"}
 BLANK = (
     '<!doctype html><html lang="zh"><meta charset=utf-8><title>modules</title>'
     '<script type="application/json" id="pb-query-data">'
@@ -333,6 +334,89 @@ def test_free_text_folds_traditional_and_follows_synonyms(page: Any) -> None:
         "(cases) => PlaybookCaseFilter.textMatches(cases, [], '', PlaybookQuery) === cases", CASES
     )
     assert same
+
+
+# The facet index's shape (site/facets.py): columns in library order; single-valued facets
+# hold one value index (-1 for none), the others lists.
+INDEX = {
+    "facets": [
+        {"name": "industry", "label": "行业", "values": [{"id": "retail", "label": "零售"},
+                                                       {"id": "bank", "label": "银行"}]},
+        {"name": "pain", "label": "痛点", "values": [{"id": "cost", "label": "成本高"},
+                                                   {"id": "speed", "label": "交付慢"}]},
+        {"name": "tier", "label": "级别", "values": [{"id": "a", "label": "A 级"}]},
+    ],
+    "reviewed": [20400, 20500, 20500],
+    "improvement": [4000, 0, 4000],
+    "industry": [1, 0, 0],
+    "pain": [[0, 1], [], [1]],
+    "tier": [-1, 0, -1],
+    "chunk": 2,
+}  # fmt: skip
+
+
+def test_prepare_turns_the_index_columns_into_cases_with_value_ids(page: Any) -> None:
+    cases = page.evaluate("(data) => PlaybookCaseFilter.prepare(data)", INDEX)
+    assert cases == [
+        {"i": 0, "reviewed": 20400, "improvement": 4000, "text": None,
+         "industry": ["bank"], "pain": ["cost", "speed"], "tier": []},
+        {"i": 1, "reviewed": 20500, "improvement": 0, "text": None,
+         "industry": ["retail"], "pain": [], "tier": ["a"]},
+        {"i": 2, "reviewed": 20500, "improvement": 4000, "text": None,
+         "industry": ["retail"], "pain": ["speed"], "tier": []},
+    ]  # fmt: skip
+    labels = page.evaluate("(data) => PlaybookCaseFilter.labelsOf(data.facets)", INDEX)
+    assert labels == {
+        "industry": {"retail": "零售", "bank": "银行"},
+        "pain": {"cost": "成本高", "speed": "交付慢"},
+        "tier": {"a": "A 级"},
+    }
+
+
+def test_card_rows_fill_their_cases_and_the_lower_cased_search_text(page: Any) -> None:
+    rows = [
+        ["case-b", "旺季 CRM 上线", "Summary", "某零售", "+40%", "转化率", "good"],
+        ["case-c", "标题", "摘要", "某公司", "", "", ""],
+    ]
+    cases = page.evaluate(
+        """([data, rows]) => {
+          var F = PlaybookCaseFilter, cases = F.prepare(data);
+          F.addCards(cases, data.chunk, rows.slice(0, 1), F.labelsOf(data.facets));
+          F.addCard(cases[0], rows[1], F.labelsOf(data.facets));
+          return cases;
+        }""",
+        [INDEX, rows],
+    )
+    assert cases[1]["text"] is None  # not in the chunk
+    assert {k: cases[2][k] for k in ("id", "title", "summary", "alias", "result",
+                                     "result_label", "tone")} == {
+        "id": "case-b", "title": "旺季 CRM 上线", "summary": "Summary", "alias": "某零售",
+        "result": "+40%", "result_label": "转化率", "tone": "good",
+    }  # fmt: skip
+    assert cases[2]["text"] == "旺季 crm 上线 summary 某零售 +40% 转化率 零售 交付慢"
+    assert cases[0]["tone"] == "neutral"  # no tone: neutral
+    assert cases[0]["text"] == "标题 摘要 某公司   银行 成本高 交付慢"
+
+
+def test_sorts_by_review_date_or_improvement_with_the_index_order_breaking_ties(
+    page: Any,
+) -> None:
+    order = page.evaluate(
+        """(data) => {
+          var F = PlaybookCaseFilter, cases = F.prepare(data);
+          function ids(sort) {
+            return cases.slice().reverse().sort(F.comparator(sort)).map(function (c) { return c.i; });
+          }
+          return {reviewed: ids("reviewed"), improvement: ids("improvement"), other: ids("x"),
+            same: F.comparator("reviewed") === F.cmpReviewed
+              && F.comparator("improvement") === F.cmpImprovement};
+        }""",
+        INDEX,
+    )
+    assert order["reviewed"] == [1, 2, 0]  # newest first; 1 and 2 tie: index order
+    assert order["improvement"] == [2, 0, 1]  # largest first; 2 and 0 tie: newer first
+    assert order["other"] == order["reviewed"]
+    assert order["same"] is True
 
 
 # --- finder_match.js ---------------------------------------------------------------------

@@ -188,11 +188,18 @@ def route_problems(pages: Iterable[str], ids: Mapping[str, Mapping[str, str]]) -
     return problems
 
 
-def reserved_id_problem(kind: str, ident: str) -> tuple[Msg, Msg] | None:
-    """(message, hint) when a record or pain-point id takes a generated URL."""
+def reserved_url(kind: str, ident: str) -> str | None:
+    """The generated URL a record or pain-point id would take, or None if it is free."""
     if ident not in RESERVED_IDS.get(kind, frozenset()):
         return None
-    url = index_url(kind) if ident == "index" else record_url(kind, ident)
+    return index_url(kind) if ident == "index" else record_url(kind, ident)
+
+
+def reserved_id_problem(kind: str, ident: str) -> tuple[Msg, Msg] | None:
+    """(message, hint) when a record or pain-point id takes a generated URL."""
+    url = reserved_url(kind, ident)
+    if url is None:
+        return None
     return (
         msg("id.reserved_url", ident=ident, url=url),
         msg("id.reserved.hint" if kind != "pain_point" else "id.reserved_term.hint"),

@@ -25,7 +25,8 @@ from playbook.integrations.jsonschema_export import modeline
 from playbook.core.privacy import browser_patterns
 from playbook.core.schema import CASE, PAIN_CATEGORIES, PLACEHOLDER, VOCABULARIES, Spec
 from playbook.site.shows import collections
-from playbook.core.urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS
+from playbook.core.urls import COMPOSER_DATA, COMPOSER_SRC, RESERVED_IDS, reserved_url
+from playbook.ingest.load import KIND_FOLDERS
 from playbook.ingest.validate import Checker, Vocabulary
 from playbook.ingest.yamlsource import Document
 
@@ -139,7 +140,10 @@ def composer_data(
             for m in tax.metrics.values()
         },
         "case_ids": {ident: case.source for ident, case in catalog.cases.items()},
-        "reserved": sorted(RESERVED_IDS.get("case", ())),
+        # The ids whose URL is a generated page, and that URL (as check names it).
+        "reserved": {ident: reserved_url("case", ident) for ident in sorted(RESERVED_IDS["case"])},
+        # Where the new files go: the case, and an industry (the "no fitting industry" lines).
+        "folders": {kind: KIND_FOLDERS[kind] for kind in ("case", "industry")},
         "limits": {"title": _max_length("title"), "summary": _max_length("summary")},
         "placeholder": PLACEHOLDER,
         "personal": browser_patterns(),
@@ -147,7 +151,7 @@ def composer_data(
         "missing_hints": missing_hints(_vocabulary(catalog)),
         "pain_categories": list(PAIN_CATEGORIES),
         "better": {way: translator(lang)(f"better_{way}") for way in ("up", "down")},
-        "modeline": modeline("case", Path("cases/x.yaml"), Path(".")),
+        "modeline": modeline("case", Path(KIND_FOLDERS["case"], "x.yaml"), Path(".")),
         "host": host.new_file() if host is not None else None,
         "messages": {
             **{code: messages[code][lang] for code in MESSAGE_CODES},

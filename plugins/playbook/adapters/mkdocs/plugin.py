@@ -38,6 +38,7 @@ from playbook.adapters.mkdocs.pages import (
     title_sections,
 )
 from playbook.core import urls
+from playbook.core.fold import TABLE as FOLD_TABLE
 from playbook.core.messages import msg, tr
 from playbook.core.problems import Problem, errors
 from playbook.derive.catalog import Catalog
@@ -399,6 +400,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return {
             "synonyms": synonym_search_data(groups),
             "pages": len(files.documentation_pages()),  # how rare a search word is
+            "table": ASSET_PREFIX
+            + FOLD_TABLE.relative_to(ASSETS).as_posix(),  # query.js folds with it
         }
 
     def on_env(
@@ -412,6 +415,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             env.globals["pb_tab_active"] = tab_active
             env.globals["pb_search_kinds"] = SEARCH_KINDS
             env.globals["pb_site_path"] = urlsplit(config.site_url or "/").path or "/"
+            # The URL scheme for the theme's partials, after {{ pb_site_path }} or `| url`:
+            # pb_link, pb_section_link, … (urls.template_links), and the Pagefind bundle.
+            env.globals.update({f"pb_{k}": v for k, v in urls.template_links().items()})
+            env.globals["pb_search_bundle"] = f"{OUTPUT_SUBDIR}/"
             env.globals["pb_query_data"] = self._query_data(files)
             self._finish_search(config, files)
             if self.progress is not None and self.progress.reporting:

@@ -188,12 +188,12 @@ function start(data) {
     var name = (id || "<id>") + ".yaml";
     current = { yaml: yaml, id: id };
     yamlBox.value = yaml;
-    document.getElementById("pb-composer-filename").textContent = "cases/" + name;
+    document.getElementById("pb-composer-filename").textContent = data.folders.case + "/" + name;
     if (blobUrl) URL.revokeObjectURL(blobUrl);
     blobUrl = URL.createObjectURL(new Blob([yaml], { type: "text/yaml;charset=utf-8" }));
     download.href = blobUrl;
     download.setAttribute("download", name);
-    if (pr && data.host) pr.href = Y.newFileUrl(data.host, "cases/" + name, yaml);
+    if (pr && data.host) pr.href = Y.newFileUrl(data.host, data.folders.case + "/" + name, yaml);
   }
 
   function update() {
@@ -239,7 +239,7 @@ function start(data) {
   function termSnippet(kind, v) {
     var id = v.id || "<id>";
     if (kind === "industry") {
-      return "python3 build.py new industry " + id + "\n# content/industries/" + id + ".yaml\nname: " +
+      return "python3 build.py new industry " + id + "\n# " + data.folders.industry + "/" + id + ".yaml\nname: " +
         Y.scalar(v.label || "<name>") + "\n";
     }
     var out = "  - id: " + Y.scalar(id) + "\n    label: " + Y.scalar(v.label || "<label>") + "\n";

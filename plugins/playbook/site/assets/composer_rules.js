@@ -295,7 +295,7 @@
     var id = trim(options && options.id);
     if (!id) report("id", msg("composer.id_missing"));
     else if (!ID_PATTERN.test(id)) report("id", msg("id.invalid", { ident: id }), msg("id.invalid.hint"));
-    else if (data.reserved.indexOf(id) >= 0) report("id", msg("id.reserved_url", { ident: id, url: "/cases/" + id + "/" }), msg("id.reserved.hint"));
+    else if (has(data.reserved, id)) report("id", msg("id.reserved_url", { ident: id, url: data.reserved[id] }), msg("id.reserved.hint"));
     else if (has(data.case_ids, id)) {
       report("id", msg("id.duplicate", { kind: msg("ref.case"), ident: id }),
         msg("id.duplicate.hint", { path: data.case_ids[id] }));

@@ -5,8 +5,9 @@
    #pb-library exists. The whole state
    lives in the URL (industry, pain, category, stage, tier, size, metric, q, sort), so a link
    reproduces the view; every change is a history entry, so Back steps through them.
-   Content is only ever inserted as text (textContent), never as HTML. Which cases a view
-   shows, and the facet counts, come from case_filter.js. */
+   Content is only ever inserted as text (textContent), never as HTML. The cases from the
+   index and the card texts, which cases a view shows, the facet counts and the order come
+   from case_filter.js. */
 (function () {
   "use strict";
   var root = document.getElementById("pb-library");
@@ -19,7 +20,7 @@
   var list = document.getElementById("pb-case-list");
   var count = document.getElementById("pb-library-count");
   var pagination = document.getElementById("pb-pagination");
-  var data, cases, facets, labels = {}, boxes = {}, shown = PAGE, timer = null;
+  var data, cases, facets, labels, boxes = {}, shown = PAGE, timer = null;
   var chunkLoads = {}, allTexts = null, drawn = 0, activeChips;
   var state = { sel: {}, q: "", sort: "reviewed" };
 
@@ -57,31 +58,11 @@
     try { sessionStorage.setItem("pb-library-url", location.pathname + location.search); } catch (e) { /* private mode */ }
   }
 
-  // Index columns → one object per case, with value ids per facet (as the URL uses them).
-  function prepare() {
-    cases = data.reviewed.map(function (reviewed, i) {
-      var c = { i: i, reviewed: reviewed, improvement: data.improvement[i], text: null };
-      facets.forEach(function (f) {
-        var v = data[f.name][i];
-        var list = Array.isArray(v) ? v : v < 0 ? [] : [v];
-        c[f.name] = list.map(function (n) { return f.values[n].id; });
-      });
-      return c;
-    });
-  }
-  // Card texts arrive in chunks; each case then also gets its lower-cased search text
-  // (substring search works for Chinese without segmentation).
+  // Card texts arrive in chunks (case_filter.js turns the rows into the cases' texts).
   function loadChunk(k) {
     if (!chunkLoads[k]) {
       chunkLoads[k] = fetch(base + data.cards[k]).then(function (r) { return r.json(); }).then(function (rows) {
-        rows.forEach(function (row, j) {
-          var c = cases[k * data.chunk + j];
-          c.id = row[0]; c.title = row[1]; c.summary = row[2]; c.alias = row[3];
-          c.result = row[4]; c.result_label = row[5]; c.tone = row[6] || "neutral";
-          c.text = [c.title, c.summary, c.alias, c.result, c.result_label, labels.industry[c.industry[0]]]
-            .concat(c.pain.map(function (p) { return labels.pain[p]; }))
-            .join(" ").toLowerCase();
-        });
+        F.addCards(cases, k * data.chunk, rows, labels);
       });
     }
     return chunkLoads[k];
@@ -245,9 +226,7 @@
       boxes[f.name].box.classList.toggle("pb-facet--on", picked > 0);
     });
     var hits = F.selected(textHits, facets, state.sel);
-    hits.sort(state.sort === "improvement"
-      ? function (a, b) { return b.improvement - a.improvement || cmpReviewed(a, b); }
-      : cmpReviewed);
+    hits.sort(F.comparator(state.sort));
     var visible = hits.slice(0, shown), token = ++drawn;
     loadCards(visible).then(function () {
       if (token === drawn) drawList(hits, visible);
@@ -276,9 +255,6 @@
     }
     root.dataset.ready = "true";
   }
-  function cmpReviewed(a, b) {
-    return b.reviewed - a.reviewed || a.i - b.i;  // index order breaks ties (by id)
-  }
 
   // The static first page of cards is already on screen: fetch the index only once the
   // page has loaded, so filters never delay the first cards.
@@ -290,11 +266,8 @@
 
   function init(json) {
     data = json; facets = json.facets;
-    facets.forEach(function (f) {
-      labels[f.name] = {};
-      f.values.forEach(function (v) { labels[f.name][v.id] = v.label; });
-    });
-    prepare();
+    labels = F.labelsOf(facets);
+    cases = F.prepare(data);
     readUrl();
     buildUi();
     update();

@@ -310,7 +310,9 @@
         input.focus();
         input.select();
       } else {
-        location.href = SITE_ROOT + "objections/";
+        // The finder's URL comes with the header's search box (from the URL scheme).
+        var search = document.getElementById("pb-search");
+        if (search && search.dataset.finderUrl) location.href = SITE_ROOT + search.dataset.finderUrl;
       }
     });
   }

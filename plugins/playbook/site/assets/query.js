@@ -2,7 +2,7 @@
    text (library.js): how reps and sellers phrase things, turned into what to look for.
 
    - fold: Traditional → Simplified (OpenCC's table, generated at build time into
-     assets/playbook/t2s.json), full-width → half-width, lower case;
+     assets/playbook/t2s.json; its URL is in #pb-query-data), full-width → half-width, lower case;
    - filler: words that carry no meaning for search (怎么办, 客户说, 我的 …) are dropped where
      they stand as whole words, and particles (了, 吗, 呢 …) at the end;
    - synonyms: groups from content/taxonomy.yaml (`synonyms:`), read from the page's
@@ -49,8 +49,8 @@
         setTimeout(function () { Array.from(segmenter().segment("预热 warm")); }, 0);
       }
       var data = readData();
-      var url = (base || "/") + "assets/playbook/t2s.json";
-      loading = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
+      var got = data.table ? fetch((base || "/") + data.table) : Promise.reject(null);
+      loading = got.then(function (r) { return r.ok ? r.json() : null; })
         .catch(function () { return null; })
         .then(function (t2s) {
           table = {};

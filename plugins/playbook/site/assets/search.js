@@ -4,7 +4,8 @@
    for; hit_rank.js merges the searches and ranks the hits (records before playbook pages
    unless the query names the page's topic). This file runs the searches and renders a keyboard-complete list: ↑/↓ move, Enter
    opens the highlighted (first) hit, Esc closes. Every text is inserted as text, never HTML,
-   and only same-origin links are followed. */
+   and only same-origin links are followed. The site's URLs come with the box (its data-*-url
+   attributes, from the URL scheme), never spelled here. */
 (function () {
   "use strict";
   var root = document.getElementById("pb-search");
@@ -27,7 +28,7 @@
     if (!pagefind) {
       // Loaded, configured and initialised (index metadata and WebAssembly fetched) as soon
       // as the box is focused, so the first search only waits for its own index chunks.
-      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
+      pagefind = import(base + root.dataset.bundleUrl + "pagefind.js").then(function (pf) {
         return Promise.resolve(pf.options({ baseUrl: base }))
           .then(function () { return pf.init && pf.init(); })
           .then(function () { return pf; });
@@ -147,10 +148,10 @@
     var suggest = document.createElement("p");
     suggest.className = "pb-search__suggest";
     var finder = document.createElement("a");
-    finder.href = base + "objections/?q=" + encodeURIComponent(analysis.key);
+    finder.href = base + root.dataset.finderUrl + "?q=" + encodeURIComponent(analysis.key);
     finder.textContent = root.dataset.tryFinder;
     var pains = document.createElement("a");
-    pains.href = base + "pain-points/";
+    pains.href = base + root.dataset.painsUrl;
     pains.textContent = root.dataset.tryPains;
     suggest.append(root.dataset.try, " ", finder, " · ", pains);
     summary.append(none, searched, suggest);
