@@ -224,8 +224,9 @@ def test_a_valid_form_gives_a_file_that_checks_and_builds(
 def test_a_short_private_value_is_not_flagged_in_the_form(
     page: Any, composer_site: Project, tmp_path: Path
 ) -> None:
-    """Like check (contentrules.MIN_PRIVATE): two characters identify nobody."""
-    type_into(page, {**VALID, "private.contact": "华东", "customer.region": "华东"})
+    """Like check (contentrules.looked_for): a one-character value, or a number shorter than
+    MIN_PRIVATE_NUMBER (the result's label is 2026), identifies nobody."""
+    type_into(page, {**VALID, "private.contact": "2026", "private.customer_name": "A"})
     assert listed_messages(page) == []
     p = copy_with(composer_site, tmp_path, "cold-chain-loss", generated(page))
     code, out = p.check()
@@ -303,6 +304,9 @@ CONTENT_RULES: list[tuple[str, dict[str, str | list[str]], str, str, dict[str, s
     ("private value", {"summary": "上海鲜达冷链物流有限公司夏季损耗高。"}, "summary",
      "private.in_published",
      {"field": "summary", "key": "private.customer_name", "masked": "上海****公司"}),
+    ("two-character private name", {"private.contact": "李娜", "challenge": "李娜说夏季损耗高。"},
+     "challenge", "private.in_published",
+     {"field": "challenge", "key": "private.contact", "masked": "李*"}),
 ]  # fmt: skip
 VIOLATIONS += [(name, change, field) for name, change, field, _code, _args in CONTENT_RULES]
 

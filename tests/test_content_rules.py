@@ -179,20 +179,45 @@ def test_a_private_value_in_published_text_is_an_error(make_project: MakeProject
 @pytest.mark.parametrize(
     "private",
     [
-        "private:\n  region: 华东\n",  # published as customer.region: 华东
-        "private:\n  deals: 40\n",  # a number: the title says 40%
-        "private:\n  grade: A\n  note: 主管\n  crm: {stage: 旺季}\n",  # in alias, by, challenge
+        "private:\n  deals: 40\n",  # a short number: the title says 40%
+        "private:\n  year: '2026'\n  grade: A\n",  # a number as text; one character
     ],
 )
 def test_a_short_private_value_is_not_flagged(make_project: MakeProject, private: str) -> None:
-    """Values of one or two characters identify nobody and occur in ordinary text."""
-    p = chinese(make_project, {SORTING: CASE + private})
+    """One character, or a number under MIN_PRIVATE_NUMBER digits, identifies nobody and
+    occurs in ordinary text and figures."""
+    p = chinese(
+        make_project, {SORTING: CASE.replace("某仓储公司旺季", "某仓储公司 2026 年旺季") + private}
+    )
     code, out = p.check()
     assert code == 0, out
 
 
+@pytest.mark.parametrize(
+    ("private", "key", "masked"),
+    [
+        ("private:\n  contact: 李娜\n", "private.contact", "李*"),  # a two-character name
+        ("private:\n  region: 华东\n", "private.region", "华*"),  # declared private, yet published
+    ],
+)
+def test_a_two_character_private_value_is_flagged(
+    make_project: MakeProject, private: str, key: str, masked: str
+) -> None:
+    text = (
+        CASE.replace("旺季订单翻倍，", "华东李娜旺季订单翻倍，").replace(
+            "region: 华东", "region: 上海"
+        )
+        + private
+    )
+    p = chinese(make_project, {SORTING: text})
+    assert errors(p) == [
+        f"{SORTING}:{line_of(text, 'challenge:')}:12: 'challenge' 含有 {key} "
+        f"的内容（{masked}）；private 里的信息不能公开发布 (从公开字段里删掉它，或换成匿名说法)"
+    ]
+
+
 def test_a_company_name_is_still_flagged_beside_short_values(make_project: MakeProject) -> None:
-    private = "private:\n  region: 华东\n  deals: 40\n  customer_name: 鲜达冷链\n"
+    private = "private:\n  grade: A\n  deals: 40\n  customer_name: 鲜达冷链\n"
     text = CASE.replace("旺季订单翻倍，", "鲜达冷链旺季订单翻倍，") + private
     p = chinese(make_project, {SORTING: text})
     assert errors(p) == [

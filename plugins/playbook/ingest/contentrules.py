@@ -6,8 +6,9 @@
   the taxonomy; the unit is then added to the figures (the headline shows ``3.2 小时``).
 - A change whose direction contradicts its metric's ``better`` (``+50%`` on a cost).
 - A legal-entity suffix (有限公司, 集团, Co., Ltd., Inc. …) in ``customer.alias``.
-- Published text that contains a value of the same record's ``private`` block (values of
-  at least :data:`MIN_PRIVATE` characters); the value is masked in the message.
+- Published text that contains a value of the same record's ``private`` block (texts of
+  at least :data:`MIN_PRIVATE` characters, numbers of at least :data:`MIN_PRIVATE_NUMBER`);
+  the value is masked in the message.
 
 Every rule runs in linear time: anchored patterns without nested repetition; a text is
 searched for a few private values one by one, for many in one Aho-Corasick scan. The case composer applies
@@ -59,13 +60,23 @@ LEGAL_SUFFIX = re.compile(
 )
 """Legal-entity suffixes: a real company name, not an anonymised one."""
 
-MIN_PRIVATE = 3
-"""Private values shorter than this (after folding: one or two characters, such as a
-region ``华东``, a grade ``A``, a count ``12``) are not looked for in published text: they
-identify nobody and occur in ordinary text, so the rule would refuse harmless cases. The
-cost: a two-character personal name under ``private`` is not caught either (reviewers
-check names, CONTRIBUTING.md). The case composer uses the same threshold
-(:func:`browser_rules`)."""
+MIN_PRIVATE = 2
+"""Private texts shorter than this (one character after folding, such as a grade ``A``) are
+not looked for in published text: they occur in any text. Two characters are looked for:
+a Chinese personal name (李娜) or a company's short name has two."""
+MIN_PRIVATE_NUMBER = 5
+"""A private value made only of digits and number signs (``40``, ``2024``, ``3.5``) is looked
+for only from this length (phone numbers, contract numbers): a short number identifies
+nobody and occurs in ordinary figures (a private ``40`` against a title's ``40%``)."""
+NUMBER_LIKE = re.compile(r"[0-9\s.,:/+\-%]+")
+"""What counts as a number for :data:`MIN_PRIVATE_NUMBER` (matched against the whole folded value)."""
+
+
+def looked_for(folded: str) -> bool:
+    """Whether a private value (folded, see :func:`_fold`) is looked for in published text.
+    The case composer applies the same thresholds (:func:`browser_rules`)."""
+    shortest = MIN_PRIVATE_NUMBER if NUMBER_LIKE.fullmatch(folded) else MIN_PRIVATE
+    return len(folded) >= shortest
 
 
 def _nfkc(text: str) -> str:
@@ -220,7 +231,7 @@ def _private_values(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _private_values(item, f"{path}.{i}" if path else str(i))
     elif isinstance(value, str | int | float) and not isinstance(value, bool):
         text = str(value).strip()
-        if len(_fold(text)) >= MIN_PRIVATE:
+        if looked_for(_fold(text)):
             yield path, text
 
 
@@ -369,4 +380,6 @@ def browser_rules() -> dict[str, Any]:
         "down_words": list(DOWN_WORDS),
         "legal_suffix": LEGAL_SUFFIX.pattern,
         "min_private": MIN_PRIVATE,
+        "min_private_number": MIN_PRIVATE_NUMBER,
+        "number_like": NUMBER_LIKE.pattern,
     }

@@ -186,9 +186,14 @@
     var keep = n <= 6 ? 1 : 2;
     return chars.slice(0, keep).join("") + "****" + chars.slice(n - keep).join("");
   }
+  /* Whether a folded private value is looked for in published text, as contentrules.looked_for. */
+  function lookedFor(folded, rules) {
+    var number = new RegExp("^(?:" + rules.number_like + ")$").test(folded);
+    return length(folded) >= (number ? rules.min_private_number : rules.min_private);
+  }
   function privateValues(value, path, out, rules) {
     if (typeof value === "string") {
-      if (length(fold(value)) >= rules.min_private) out.push({ key: path, value: value, folded: fold(value) });
+      if (lookedFor(fold(value), rules)) out.push({ key: path, value: value, folded: fold(value) });
     } else if (value && typeof value === "object") {
       Object.keys(value).forEach(function (k) { privateValues(value[k], path ? path + "." + k : k, out, rules); });
     }
