@@ -274,20 +274,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.fragments = FragmentPool.start(
                 self.renderer, list(self.pages.values()), busy_cores=int(self.config.search)
             )
-        self._close_feed()
-        self.search_language, self.page_urls = None, set()
-        if self.config.search and not (self.serving and self.search_bundle is not None):
-            # Pagefind indexes each page as it is converted, in its own process (_index_page).
-            try:
-                self.search_feed = PagefindFeed()
-            except SearchIndexError as exc:
-                raise PluginError(str(exc)) from exc
+        self._start_search_feed()
         records = self.catalog.records
         log.info(
             f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
             f"{len(records.industries)} industries in "
             f"{self.timings['load'] + self.timings['validate']:.2f}s"
         )
+        self._add_theme_parts(config)
+        return config
+
+    def _add_theme_parts(self, config: MkDocsConfig) -> None:
+        """Our Markdown extension, partials, styles and scripts, added to the site's config."""
         if CJK_BREAKS not in config.markdown_extensions:  # hand-written pages, as record fields
             config.markdown_extensions.append(CJK_BREAKS)
         toc = config.mdx_configs.get("toc")
@@ -303,7 +301,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 script = ExtraScriptValue(uri)
                 script.defer = True
                 config.extra_javascript.append(script)
-        return config
+
+    def _start_search_feed(self) -> None:
+        """A fresh Pagefind service process for this build (none while serve reuses its index)."""
+        self._close_feed()
+        self.search_language, self.page_urls = None, set()
+        if self.config.search and not (self.serving and self.search_bundle is not None):
+            # Pagefind indexes each page as it is converted, in its own process (_index_page).
+            try:
+                self.search_feed = PagefindFeed()
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
 
     def _serve_errors(self, failures: list[Problem], result: LoadResult) -> None:
         """Keep `serve` alive: log the problems and turn every page into the error list."""
