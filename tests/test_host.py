@@ -8,6 +8,7 @@ import shutil
 import socketserver
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -233,3 +234,29 @@ def test_host_builds_the_site_first_when_missing(tmp_path: Path) -> None:
         assert fetch(url, "alice", PASSWORD)[0] == 200
     assert (project.site / "index.html").exists()
     shutil.rmtree(project.root / ".host")
+
+
+def _caddy_pids(project: Path) -> set[int]:
+    """Running Caddy processes serving this project (their command line names its Caddyfile)."""
+    config = str(project / ".host" / "Caddyfile").encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if config in (entry / "cmdline").read_bytes():
+                    found.add(int(entry.name))
+            except OSError:  # the process ended meanwhile
+                continue
+    return found
+
+
+def test_stopping_host_stops_caddy(built: Project) -> None:
+    """SIGTERM (a process manager's stop) ends ``host`` and its Caddy, which would otherwise
+    keep running and hold the port."""
+    with running_host(built.root, "--no-auth"):
+        caddy = _caddy_pids(built.root)
+        assert caddy
+    deadline = time.monotonic() + 10
+    while _caddy_pids(built.root) & caddy and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _caddy_pids(built.root) & caddy

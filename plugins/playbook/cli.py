@@ -13,13 +13,12 @@ import json
 import logging
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from playbook.commands.scaffold import scaffold
 from playbook.core.messages import msg, tr
@@ -36,6 +35,7 @@ from playbook.integrations.jsonschema_export import (
     write_schemas,
 )
 from playbook.runtime.runlock import build_lock, run_tempdir
+from playbook.runtime.stopping import stop_on_sigterm
 
 
 def _today() -> dt.date | None:
@@ -394,21 +394,13 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     watching = contextlib.nullcontext() if args.poll else notified_changes()
     # SIGTERM (a process manager, or build.py passing it on) stops serve like Ctrl+C,
     # so MkDocs closes the port and the temporary folders are removed.
-    signal.signal(signal.SIGTERM, _interrupt)
+    stop_on_sigterm()
     with (
         watching,
         run_tempdir(),
     ):  # --poll: MkDocs' own watcher, which lists the files twice a second
         engine.serve(root, args.port)
     return 0
-
-
-def _interrupt(signum: int, frame: Any) -> None:
-    """Stop serve like Ctrl+C; a second SIGTERM or Ctrl+C while it shuts down is ignored
-    (it would raise inside the watcher's shutdown and print a traceback)."""
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
 
 
 def cmd_host(args: argparse.Namespace, out: TextIO) -> int:

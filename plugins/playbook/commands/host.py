@@ -26,6 +26,7 @@ from playbook.core.messages import host_strings
 from playbook.ingest.projectconfig import project_language
 from playbook.integrations.users import MIN_PASSWORD, NAME, add_user, read_users
 from playbook.integrations.webserver import CaddySite, caddyfile
+from playbook.runtime.stopping import stop_on_sigterm
 
 STATE_DIR = ".host"
 """Per-project folder for the generated Caddyfile, Caddy's certificates and the default users file."""
@@ -163,6 +164,7 @@ def cmd_host(args: argparse.Namespace, out: TextIO, build: Build) -> int:
     out.flush()
     env = {**os.environ, "XDG_DATA_HOME": str(state), "XDG_CONFIG_HOME": str(state)}
     command = [caddy, "run", "--config", str(target), "--adapter", "caddyfile"]
+    stop_on_sigterm()  # a process manager's stop must not leave Caddy running
     process = subprocess.Popen(command, env=env)
     try:
         return process.wait()
