@@ -158,3 +158,23 @@ def test_last_changed_without_git_binary(project: Project, monkeypatch: pytest.M
     init_repo(project.root)
     monkeypatch.setattr(gitinfo.shutil, "which", lambda name: None)
     assert gitinfo.last_changed(project.root) == {}
+
+
+def test_the_report_is_in_the_site_s_language(project: Project) -> None:
+    """Chinese by default (the fixture site's language), English with --lang en."""
+    project.lang = None
+    code, out = project.run("health", "--fail-on", "objections-without-proof")
+    assert code == 1
+    assert out.startswith("内容健康（截至 2026-11-27，复核期限 180 天）：stale 0，")
+    assert (
+        "content/objections/no-time.yaml: 现在没时间: 没有案例引用它，它的 'proof' 也是空的" in out
+    )
+    assert "✗ 这些检查发现了问题：objections-without-proof" in out
+    findings = json.loads(project.run("health", "--format", "json")[1])["findings"]
+    assert (
+        findings["objections-without-proof"][0]["detail"] == "没有案例引用它，它的 'proof' 也是空的"
+    )
+    code, out = project.run("health", "--fail-on", "stale,typo")
+    assert code == 2 and "没有名为 typo 的检查" in out
+    code, out = project.run("health", "--lang", "en")
+    assert out.startswith("Content health as of 2026-11-27 (freshness window 180 days): stale 0, ")

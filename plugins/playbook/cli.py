@@ -204,13 +204,13 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
     from playbook.derive.catalog import build_catalog
-    from playbook.derive.health import build_report, format_text, parse_fail_on
+    from playbook.derive.health import UnknownChecks, build_report, format_text, parse_fail_on
 
-    lang = _lang(args)  # for the problems; the health report itself is in English
+    lang = _lang(args)
     try:
         fail_on = parse_fail_on(args.fail_on or "")
-    except ValueError as exc:
-        print(f"✗ --fail-on: {exc}", file=out)
+    except UnknownChecks as exc:
+        print(exc.message.render(lang), file=out)
         return 2
     root: Path = args.project.resolve()
     settings, _ = project_settings(root, _today())
@@ -225,12 +225,12 @@ def cmd_health(args: argparse.Namespace, out: TextIO) -> int:
     catalog = build_catalog(result.taxonomy, result.records)
     report = build_report(catalog, root, days, settings.today)
     if args.format == "json":
-        print(json.dumps(report.to_data(), ensure_ascii=False, indent=2), file=out)
+        print(json.dumps(report.to_data(lang), ensure_ascii=False, indent=2), file=out)
     else:
-        print(format_text(report), file=out)
+        print(format_text(report, lang), file=out)
     failing = [name for name in fail_on if report.counts()[name]]
     if failing and args.format == "text":
-        print(f"✗ failing on: {', '.join(failing)}", file=out)
+        print(tr("health.failing_on", lang, checks=", ".join(failing)), file=out)
     return 1 if failing else 0
 
 

@@ -615,6 +615,49 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "✗ build failed; the previous site/ is unchanged\n{error}",
     ),
     "cli.build_warnings": ("  {count} 个警告（见上文）", "  {count} warning(s) — see above"),
+    "health.summary": (
+        "内容健康（截至 {today}，复核期限 {days} 天）：",
+        "Content health as of {today} (freshness window {days} days): ",
+    ),
+    "health.list_sep": ("，", ", "),
+    "health.no_owner": ("（没有负责人）", "(no owner)"),
+    "health.unknown_checks": (
+        "✗ --fail-on：没有名为 {names} 的检查；可选 {known}，或 all",
+        "✗ --fail-on: unknown check(s) {names}; choose from {known} or all",
+    ),
+    "health.failing_on": ("✗ 这些检查发现了问题：{checks}", "✗ failing on: {checks}"),
+    "health.stale": (
+        "最近复核于 {reviewed}，已过去 {age} 天",
+        "last reviewed {reviewed}, {age} days ago",
+    ),
+    "health.pain_without_cases": (
+        "没有案例列出痛点 '{ident}'",
+        "no case lists pain point '{ident}'",
+    ),
+    "health.industry_without_cases": (
+        "没有案例的 customer.industry 是 '{ident}'",
+        "no case has customer.industry '{ident}'",
+    ),
+    "health.objection_without_proof": (
+        "没有案例引用它，它的 'proof' 也是空的",
+        "no case cites it and its 'proof' is empty",
+    ),
+    "health.orphan": (
+        "只有目录页链接到这里；请在相关的记录或页面里引用它",
+        "only the index links here; cite it from a related record or page",
+    ),
+    "health.duplicate_alias": (
+        "客户称呼 '{alias}' 和行业都与 {other} 相同",
+        "same customer alias '{alias}' and industry as {other}",
+    ),
+    "health.duplicate_title": (
+        "标题与 {other}（{title}）有 {ratio} 相似",
+        "title {ratio} similar to {other} ({title})",
+    ),
+    "health.unbacked_figure": (
+        "标题里的 '{figure}' 没有任何成果支撑；请把它写进 results 并注明指标",
+        "'{figure}' in the title is not backed by any result; add it under results with a metric",
+    ),
     "cli.serve_starting": (
         "• 正在 {url} 提供预览（Ctrl+C 停止）；内容里的问题会列在这里，也显示在浏览器里",
         "• serving on {url} (Ctrl+C to stop); problems in the content are listed here and in the browser",

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook.core.messages import DEFAULT_LANGUAGE, Msg, msg, tr
 from playbook.derive.catalog import Catalog
 from playbook.ingest.load import TAXONOMY_FILE
 
@@ -56,8 +57,9 @@ class Finding:
     url: str
     """Site-relative URL of the record's page, e.g. ``cases/x/``."""
     title: str
-    detail: str
-    """The finding in English (command line); pages build their text from the fields below."""
+    detail: Msg
+    """The finding for the command line, in the reader's language; pages build their text
+    from the fields below."""
     owner: str = ""
     reviewed: str = ""
     """``stale``: the ``reviewed`` date."""
@@ -92,14 +94,15 @@ class HealthReport:
     def counts(self) -> dict[str, int]:
         return {name: len(items) for name, items in self.by_check().items()}
 
-    def to_data(self) -> dict[str, Any]:
-        """Plain data for ``--format json``."""
+    def to_data(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+        """Plain data for ``--format json`` (each ``detail`` in ``lang``)."""
         return {
             "today": self.today.isoformat(),
             "freshness_days": self.freshness_days,
             "counts": self.counts(),
             "findings": {
-                name: [asdict(f) for f in items] for name, items in self.by_check().items()
+                name: [{**asdict(f), "detail": f.detail.render(lang)} for f in items]
+                for name, items in self.by_check().items()
             },
         }
 
@@ -138,7 +141,7 @@ def _stale(catalog: Catalog, today: dt.date, days: int) -> list[Finding]:
                     record.source,
                     f"{section}/{record.id}/",
                     title,
-                    f"last reviewed {record.reviewed.isoformat()}, {age} days ago",
+                    msg("health.stale", reviewed=record.reviewed.isoformat(), age=age),
                     record.owner,
                     reviewed=record.reviewed.isoformat(),
                     age=age,
@@ -154,7 +157,7 @@ def _without_cases(catalog: Catalog) -> list[Finding]:
             TAXONOMY_FILE,
             f"pain-points/{pain.id}/",
             pain.label,
-            f"no case lists pain point '{pain.id}'",
+            msg("health.pain_without_cases", ident=pain.id),
         )
         for pain in catalog.taxonomy.pain_points.values()
         if not catalog.pain_cases.get(pain.id)
@@ -165,7 +168,7 @@ def _without_cases(catalog: Catalog) -> list[Finding]:
             industry.source,
             f"industries/{industry.id}/",
             industry.name,
-            f"no case has customer.industry '{industry.id}'",
+            msg("health.industry_without_cases", ident=industry.id),
             industry.owner,
         )
         for industry in catalog.industries.values()
@@ -181,7 +184,7 @@ def _objections_without_proof(catalog: Catalog) -> list[Finding]:
             objection.source,
             f"objections/{objection.id}/",
             objection.objection,
-            "no case cites it and its 'proof' is empty",
+            msg("health.objection_without_proof"),
             objection.owner,
         )
         for objection in catalog.objections.values()
@@ -238,7 +241,7 @@ def _orphans(catalog: Catalog, markdown_links: set[str]) -> list[Finding]:
                     source,
                     f"{section}/{ident}/",
                     title,
-                    "only the index links here; cite it from a related record or page",
+                    msg("health.orphan"),
                     owner,
                 )
             )
@@ -277,13 +280,13 @@ def _duplicates(catalog: Catalog) -> list[Finding]:
     by_industry: dict[str, list[Any]] = defaultdict(list)
     for case in catalog.cases.values():
         by_industry[case.industry].append(case)
-    found: dict[tuple[str, str], tuple[Any, Any, str]] = {}
+    found: dict[tuple[str, str], tuple[Any, Any, Msg]] = {}
     for cases in by_industry.values():
         first_by_alias: dict[str, Any] = {}
         for case in sorted(cases, key=lambda c: c.id):
             first = first_by_alias.setdefault(case.alias, case)
             if first is not case:
-                reason = f"same customer alias '{case.alias}' and industry as {case.source}"
+                reason = msg("health.duplicate_alias", alias=case.alias, other=case.source)
                 found[(first.id, case.id)] = (first, case, reason)
         for order in (lambda c: c.title, lambda c: c.title[::-1]):
             ranked = sorted(cases, key=order)
@@ -294,7 +297,12 @@ def _duplicates(catalog: Catalog) -> list[Finding]:
                         continue
                     ratio = _similar_titles(a.title, b.title)
                     if ratio is not None:
-                        reason = f"title {ratio:.0%} similar to {b.source} ({b.title})"
+                        reason = msg(
+                            "health.duplicate_title",
+                            ratio=f"{ratio:.0%}",
+                            other=b.source,
+                            title=b.title,
+                        )
                         found[(a.id, b.id)] = (a, b, reason)
     return [
         Finding("duplicates", a.source, f"cases/{a.id}/", a.title, reason, a.owner, other=b.source)
@@ -316,8 +324,7 @@ def _figures_without_metric(catalog: Catalog) -> list[Finding]:
                         case.source,
                         f"cases/{case.id}/",
                         case.title,
-                        f"'{match.group(0).strip()}' in the title is not backed by any result; "
-                        "add it under results with a metric",
+                        msg("health.unbacked_figure", figure=match.group(0).strip()),
                         case.owner,
                         figure=match.group(0).strip(),
                     )
@@ -325,13 +332,12 @@ def _figures_without_metric(catalog: Catalog) -> list[Finding]:
     return out
 
 
-def format_text(report: HealthReport) -> str:
+def format_text(report: HealthReport, lang: str = DEFAULT_LANGUAGE) -> str:
     """The report for the command line: counts first, then every finding with its file."""
-    counts = report.counts()
+    counts = tr("health.list_sep", lang).join(f"{name} {n}" for name, n in report.counts().items())
     lines = [
-        f"Content health as of {report.today.isoformat()} "
-        f"(freshness window {report.freshness_days} days): "
-        + ", ".join(f"{n} {name}" for name, n in counts.items())
+        tr("health.summary", lang, today=report.today.isoformat(), days=report.freshness_days)
+        + counts
     ]
     for name, items in report.by_check().items():
         if not items:
@@ -339,21 +345,29 @@ def format_text(report: HealthReport) -> str:
         lines.append(f"{name} ({len(items)}):")
         if name == "stale":
             for owner, owned in report.stale_by_owner().items():
-                lines.append(f"  {owner or '(no owner)'} ({len(owned)}):")
-                lines += [f"    {f.path}: {f.detail}  → /{f.url}" for f in owned]
+                lines.append(f"  {owner or tr('health.no_owner', lang)} ({len(owned)}):")
+                lines += [f"    {f.path}: {f.detail.render(lang)}  → /{f.url}" for f in owned]
         else:
-            lines += [f"  {f.path}: {f.title}: {f.detail}  → /{f.url}" for f in items]
+            lines += [f"  {f.path}: {f.title}: {f.detail.render(lang)}  → /{f.url}" for f in items]
     return "\n".join(lines)
 
 
+class UnknownChecks(ValueError):
+    """``--fail-on`` names a check that does not exist; ``message`` says which."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+
 def parse_fail_on(value: str) -> list[str]:
-    """``stale,orphans`` → checks; ``all`` → every check. Raises ValueError on an unknown name."""
+    """``stale,orphans`` → checks; ``all`` → every check. Raises UnknownChecks on an unknown name."""
     names = [n.strip() for n in value.split(",") if n.strip()]
     if "all" in names:
         return list(CHECKS)
     unknown = [n for n in names if n not in CHECKS]
     if unknown:
-        raise ValueError(
-            f"unknown check(s) {', '.join(unknown)}; choose from {', '.join(CHECKS)} or all"
+        raise UnknownChecks(
+            msg("health.unknown_checks", names=", ".join(unknown), known=", ".join(CHECKS))
         )
     return names
