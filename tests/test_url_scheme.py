@@ -98,3 +98,18 @@ def test_the_spelled_path_check_finds_them() -> None:
     assert SPELLED.search("action=\"{{ 'cases/' | url }}\"")
     assert not SPELLED.search("data.folders.case + '/' + name")
     assert not SPELLED.search("root.dataset.casesUrl")
+
+
+def test_no_python_module_builds_a_site_url_by_hand() -> None:
+    """Python code builds record and section URLs with core/urls.py (``page_url``,
+    ``record_src``, ``index_src`` …), never with an f-string such as ``f"cases/{id}/"``."""
+    sections = "|".join(map(re.escape, urls.SECTIONS.values()))
+    by_hand = re.compile(rf"""f["'](?:{sections})/\{{""")
+    found = [
+        f"{path.relative_to(PACKAGE)}:{n}: {line.strip()[:80]}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "core" / "urls.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line)
+    ]
+    assert found == []

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.core.messages import DEFAULT_LANGUAGE, Msg, msg, tr
+from playbook.core.urls import SECTIONS, page_url, record_src
 from playbook.derive.catalog import Catalog
 from playbook.ingest.load import TAXONOMY_FILE
 
@@ -44,7 +45,11 @@ TITLE_SIMILARITY = 0.85
 
 _FIGURE = re.compile(r"[+\-]?\d+(?:\.\d+)?\s*(?:%|％|倍|个百分点)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_RECORD_LINK = re.compile(r"(cases|objections|industries|pain-points)/([a-z0-9]+(?:-[a-z0-9]+)*)")
+_KIND_OF_SECTION = {section: kind for kind, section in SECTIONS.items()}
+_RECORD_LINK = re.compile(
+    "(" + "|".join(map(re.escape, SECTIONS.values())) + r")/([a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+"""A link to a record page in hand-written Markdown: its section and id."""
 
 
 @dataclass(frozen=True)
@@ -125,21 +130,26 @@ def build_report(
     return report
 
 
+def _page(kind: str, ident: str) -> str:
+    """The site-relative URL of a record's page, ``cases/x/`` (the one URL scheme)."""
+    return page_url(record_src(kind, ident))
+
+
 def _stale(catalog: Catalog, today: dt.date, days: int) -> list[Finding]:
     out = []
     records: list[tuple[str, Any, str]] = [
-        *(("cases", c, c.title) for c in catalog.cases.values()),
-        *(("objections", o, o.objection) for o in catalog.objections.values()),
-        *(("industries", i, i.name) for i in catalog.industries.values()),
+        *(("case", c, c.title) for c in catalog.cases.values()),
+        *(("objection", o, o.objection) for o in catalog.objections.values()),
+        *(("industry", i, i.name) for i in catalog.industries.values()),
     ]
-    for section, record, title in records:
+    for kind, record, title in records:
         age = (today - record.reviewed).days
         if age > days:
             out.append(
                 Finding(
                     "stale",
                     record.source,
-                    f"{section}/{record.id}/",
+                    _page(kind, record.id),
                     title,
                     msg("health.stale", reviewed=record.reviewed.isoformat(), age=age),
                     record.owner,
@@ -155,7 +165,7 @@ def _without_cases(catalog: Catalog) -> list[Finding]:
         Finding(
             "pain-points-without-cases",
             TAXONOMY_FILE,
-            f"pain-points/{pain.id}/",
+            _page("pain_point", pain.id),
             pain.label,
             msg("health.pain_without_cases", ident=pain.id),
         )
@@ -166,7 +176,7 @@ def _without_cases(catalog: Catalog) -> list[Finding]:
         Finding(
             "industries-without-cases",
             industry.source,
-            f"industries/{industry.id}/",
+            _page("industry", industry.id),
             industry.name,
             msg("health.industry_without_cases", ident=industry.id),
             industry.owner,
@@ -182,7 +192,7 @@ def _objections_without_proof(catalog: Catalog) -> list[Finding]:
         Finding(
             "objections-without-proof",
             objection.source,
-            f"objections/{objection.id}/",
+            _page("objection", objection.id),
             objection.objection,
             msg("health.objection_without_proof"),
             objection.owner,
@@ -193,14 +203,14 @@ def _objections_without_proof(catalog: Catalog) -> list[Finding]:
 
 
 def _markdown_links(root: Path) -> set[str]:
-    """``section/id`` of every record a hand-written page under ``content/`` links to."""
+    """The page (``cases/x/``) of every record a hand-written page under ``content/`` links to."""
     links: set[str] = set()
     for file in sorted((root / "content").rglob("*.md")):
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the build reports unreadable pages; health only looks for links
-        links.update(f"{m.group(1)}/{m.group(2)}" for m in _RECORD_LINK.finditer(text))
+        links.update(_page(_KIND_OF_SECTION[m[1]], m[2]) for m in _RECORD_LINK.finditer(text))
     return links
 
 
@@ -208,38 +218,35 @@ def _orphans(catalog: Catalog, markdown_links: set[str]) -> list[Finding]:
     """Records that only their index page links to."""
     linked: set[str] = set(markdown_links)
     for case in catalog.cases.values():
-        linked.add(f"industries/{case.industry}")
-        linked.update(f"pain-points/{p}" for p in case.pain_points)
+        linked.add(_page("industry", case.industry))
+        linked.update(_page("pain_point", p) for p in case.pain_points)
     for case_id, objection_ids in catalog.case_objections.items():
-        linked.update(f"objections/{o}" for o in objection_ids)
-        linked.add(f"cases/{case_id}")
+        linked.update(_page("objection", o) for o in objection_ids)
+        linked.add(_page("case", case_id))
     for industry in catalog.industries.values():
-        linked.update(f"pain-points/{p.id}" for p in industry.pain_points)
-        linked.update(f"objections/{o}" for o in industry.common_objections)
+        linked.update(_page("pain_point", p.id) for p in industry.pain_points)
+        linked.update(_page("objection", o) for o in industry.common_objections)
     for industry_ids in catalog.pain_industries.values():
-        linked.update(f"industries/{i}" for i in industry_ids)
+        linked.update(_page("industry", i) for i in industry_ids)
     for case_ids in catalog.industry_cases.values():
-        linked.update(f"cases/{c}" for c in case_ids)
+        linked.update(_page("case", c) for c in case_ids)
     out = []
     candidates: list[tuple[str, str, str, str, str]] = [
-        *(("cases", c.id, c.source, c.title, c.owner) for c in catalog.cases.values()),
+        *(("case", c.id, c.source, c.title, c.owner) for c in catalog.cases.values()),
+        *(("objection", o.id, o.source, o.objection, o.owner) for o in catalog.objections.values()),
+        *(("industry", i.id, i.source, i.name, i.owner) for i in catalog.industries.values()),
         *(
-            ("objections", o.id, o.source, o.objection, o.owner)
-            for o in catalog.objections.values()
-        ),
-        *(("industries", i.id, i.source, i.name, i.owner) for i in catalog.industries.values()),
-        *(
-            ("pain-points", p.id, TAXONOMY_FILE, p.label, "")
+            ("pain_point", p.id, TAXONOMY_FILE, p.label, "")
             for p in catalog.taxonomy.pain_points.values()
         ),
     ]
-    for section, ident, source, title, owner in candidates:
-        if f"{section}/{ident}" not in linked:
+    for kind, ident, source, title, owner in candidates:
+        if _page(kind, ident) not in linked:
             out.append(
                 Finding(
                     "orphans",
                     source,
-                    f"{section}/{ident}/",
+                    _page(kind, ident),
                     title,
                     msg("health.orphan"),
                     owner,
@@ -305,7 +312,9 @@ def _duplicates(catalog: Catalog) -> list[Finding]:
                         )
                         found[(a.id, b.id)] = (a, b, reason)
     return [
-        Finding("duplicates", a.source, f"cases/{a.id}/", a.title, reason, a.owner, other=b.source)
+        Finding(
+            "duplicates", a.source, _page("case", a.id), a.title, reason, a.owner, other=b.source
+        )
         for (_, _), (a, b, reason) in sorted(found.items())
     ]
 
@@ -322,7 +331,7 @@ def _figures_without_metric(catalog: Catalog) -> list[Finding]:
                     Finding(
                         "figures-without-metric",
                         case.source,
-                        f"cases/{case.id}/",
+                        _page("case", case.id),
                         case.title,
                         msg("health.unbacked_figure", figure=match.group(0).strip()),
                         case.owner,

@@ -190,7 +190,10 @@ class Renderer:
     @functools.cached_property
     def parent_titles(self) -> dict[str, str]:
         """URL → title of the record pages that have pages below them (for breadcrumbs)."""
-        return {f"industries/{i.id}/": i.name for i in self.catalog.industries.values()}
+        return {
+            urls.page_url(urls.record_src("industry", i.id)): i.name
+            for i in self.catalog.industries.values()
+        }
 
     def render(self, page: GeneratedPage) -> str:
         """The HTML of ``page``'s content area: breadcrumb and title, then the page itself."""

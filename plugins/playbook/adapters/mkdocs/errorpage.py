@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from playbook.core.problems import Problem
 from playbook.core.schema import ID_PATTERN
-from playbook.core.urls import SECTIONS, record_src
+from playbook.core.urls import SECTIONS, index_src, record_src
 from playbook.ingest.load import LoadResult
 from playbook.site.i18n import translator
 
@@ -35,8 +35,8 @@ def error_html(problems: Iterable[Problem], language: str = "zh") -> str:
 
 def error_page_uris(result: LoadResult) -> Iterator[str]:
     """Every generated page the site would have, so any open page can show the errors."""
-    for section in SECTIONS.values():
-        yield f"{section}/index.md"
+    for kind in SECTIONS:
+        yield index_src(kind)
     for source in result.files:
         if ID_PATTERN.match(source.ident):
             yield record_src(source.kind, source.ident)
