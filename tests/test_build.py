@@ -33,6 +33,13 @@ def test_build_writes_permalinks_and_indexes(project: Project) -> None:
     assert "load" in out and "validate" in out and "render" in out
 
 
+def test_build_summary_is_in_the_site_s_language(project: Project) -> None:
+    project.lang = None  # the fixture site's language: zh
+    out = project.build_ok()
+    assert "✓ 已生成 2 个案例、2 个异议、2 个行业的页面（生成页面 " in out
+    assert "MB，在 site/" in out
+
+
 def test_case_page_content(project: Project) -> None:
     project.build_ok()
     page = project.content("cases/sorting-case/")

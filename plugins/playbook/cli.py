@@ -318,11 +318,18 @@ def _build_locked(
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     assert result.records is not None
     r = result.records
-    print(
-        f"✓ built {len(r.cases)} cases, {len(r.objections)} objections, {len(r.industries)} industries, "
-        f"{built.generated_pages} generated pages; {pages} HTML pages, {size / 1e6:.1f} MB in {site.name}/",
-        file=out,
+    summary = tr(
+        "cli.build_done",
+        lang,
+        cases=len(r.cases),
+        objections=len(r.objections),
+        industries=len(r.industries),
+        generated=built.generated_pages,
+        pages=pages,
+        size=f"{size / 1e6:.1f}",
+        site=site.name,
     )
+    print(summary, file=out)
     phases = {**timings, "site engine (MkDocs, incl. render)": built.seconds}
     if args.report:
         inside = {k: v for k, v in timings.items() if built.loaded_here or k not in result.timings}

@@ -658,6 +658,12 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "标题里的 '{figure}' 没有任何成果支撑；请把它写进 results 并注明指标",
         "'{figure}' in the title is not backed by any result; add it under results with a metric",
     ),
+    "cli.build_done": (
+        "✓ 已生成 {cases} 个案例、{objections} 个异议、{industries} 个行业的页面（生成页面 {generated} 个）；"
+        "共 {pages} 个 HTML 页面，{size} MB，在 {site}/",
+        "✓ built {cases} cases, {objections} objections, {industries} industries, "
+        "{generated} generated pages; {pages} HTML pages, {size} MB in {site}/",
+    ),
     "cli.serve_starting": (
         "• 正在 {url} 提供预览（Ctrl+C 停止）；内容里的问题会列在这里，也显示在浏览器里",
         "• serving on {url} (Ctrl+C to stop); problems in the content are listed here and in the browser",
