@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from conftest import MKDOCS_YML, TODAY, Project
+from playbook.core.messages import CATALOG
 
 TITLE = "分拣效率提升 40%"
 HOSTILE_KEY = "<script>alert('XSS-MARKER')</script>"
-BUILD_START = "playbook: loaded "
-"""The plugin's first line of every build (on_config)."""
+BUILD_START = "playbook: " + CATALOG["plugin.loaded"][0].split("{")[0]
+"""The plugin's first line of every build (on_config), in the fixture site's language (zh)."""
 BUILD_DONE = "generated pages;"
 """Its last line (on_post_build)."""
 QUIET = 3.0

@@ -765,6 +765,14 @@ CATALOG: Mapping[str, tuple[str, str]] = {
         "playbook 内容中有 {count} 个问题：",
         "{count} problem(s) in the playbook content:",
     ),
+    "plugin.loaded": (
+        "已读取并检查 {cases} 个案例、{objections} 个异议、{industries} 个行业（{seconds} 秒）",
+        "loaded {cases} cases, {objections} objections, {industries} industries in {seconds}s",
+    ),
+    "plugin.search_not_refreshed": (
+        "搜索索引没有更新，仍是上一次的：{error}",
+        "search index not refreshed: {error}",
+    ),
     "plugin.serve_errors": (
         "{count} 个问题；浏览器会一直显示它们，直到下一次有效的保存",
         "{count} problem(s); the browser shows them until the next valid save",

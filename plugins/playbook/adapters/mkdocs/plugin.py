@@ -276,10 +276,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         self._start_search_feed()
         records = self.catalog.records
+        seconds = self.timings["load"] + self.timings["validate"]
         log.info(
-            f"loaded {len(records.cases)} cases, {len(records.objections)} objections, "
-            f"{len(records.industries)} industries in "
-            f"{self.timings['load'] + self.timings['validate']:.2f}s"
+            tr(
+                "plugin.loaded",
+                self.config.language,
+                cases=len(records.cases),
+                objections=len(records.objections),
+                industries=len(records.industries),
+                seconds=f"{seconds:.2f}",
+            )
         )
         self._add_theme_parts(config)
         return config
@@ -585,7 +591,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             try:
                 build_index(documents, fresh)
             except (SearchIndexError, OSError) as exc:
-                log.warning(f"search index not refreshed: {exc}")
+                log.warning(tr("plugin.search_not_refreshed", self.config.language, error=str(exc)))
                 self.stale_bundles.append(fresh)
                 return
             if not self.serving:
