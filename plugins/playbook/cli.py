@@ -145,17 +145,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         print(summary, file=out)
         return 1
     assert result.records is not None
-    r = result.records
     extra = tr("cli.check_ok_warnings", lang, warnings=warnings) if warnings else ""
-    summary = tr(
-        "cli.check_ok",
-        lang,
-        cases=len(r.cases),
-        objections=len(r.objections),
-        industries=len(r.industries),
-        extra=extra,
-        seconds=seconds,
-    )
+    summary = tr("cli.check_ok", lang, **result.records.counts(), extra=extra, seconds=seconds)
     print(summary, file=out)
     return 0
 
@@ -317,13 +308,10 @@ def _build_locked(
     pages = sum(1 for _ in site.rglob("*.html"))
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     assert result.records is not None
-    r = result.records
     summary = tr(
         "cli.build_done",
         lang,
-        cases=len(r.cases),
-        objections=len(r.objections),
-        industries=len(r.industries),
+        **result.records.counts(),
         generated=built.generated_pages,
         pages=pages,
         size=f"{size / 1e6:.1f}",

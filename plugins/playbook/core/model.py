@@ -144,6 +144,14 @@ class Records:
     objections: dict[str, Objection] = field(default_factory=dict)
     industries: dict[str, Industry] = field(default_factory=dict)
 
+    def counts(self) -> dict[str, int]:
+        """``{"cases": n, "objections": n, "industries": n}``, as summaries name them."""
+        return {
+            "cases": len(self.cases),
+            "objections": len(self.objections),
+            "industries": len(self.industries),
+        }
+
 
 def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
     """Turn a validated taxonomy mapping into :class:`Taxonomy`."""

@@ -275,18 +275,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.renderer, list(self.pages.values()), busy_cores=int(self.config.search)
             )
         self._start_search_feed()
-        records = self.catalog.records
         seconds = self.timings["load"] + self.timings["validate"]
-        log.info(
-            tr(
-                "plugin.loaded",
-                self.config.language,
-                cases=len(records.cases),
-                objections=len(records.objections),
-                industries=len(records.industries),
-                seconds=f"{seconds:.2f}",
-            )
-        )
+        counts = self.catalog.records.counts()
+        log.info(tr("plugin.loaded", self.config.language, **counts, seconds=f"{seconds:.2f}"))
         self._add_theme_parts(config)
         return config
 
