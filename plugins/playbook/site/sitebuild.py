@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from playbook.core.urls import COMPOSER_DATA
@@ -21,7 +22,11 @@ from playbook.integrations.gitinfo import last_changed
 from playbook.site.codehost import CodeHost
 from playbook.site.generated import GeneratedPage
 from playbook.site.render import Renderer
-from playbook.site.siteplan import plan_site
+from playbook.site.composer import composer_data, composer_page
+from playbook.site.i18n import translator
+from playbook.site.shows import collections
+from playbook.core.messages import catalog_json
+from playbook.derive.health import HealthReport, build_report
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class SiteBuild:
     catalog: Catalog
     renderer: Renderer
     pages: dict[str, GeneratedPage]
-    """``src_uri`` → page."""
+    """``src_uri`` → page: the renderer's pages, the composer and the health page."""
     data_files: dict[str, str]
     """Site path → text of each generated data file (library facets and cards, composer)."""
     timings: dict[str, float] = field(default_factory=dict)
@@ -70,17 +75,23 @@ def build_site(result: LoadResult, settings: Settings, options: SiteOptions) -> 
     changed: dict[str, dt.date] = last_changed(root) if options.git_dates else {}
     timings["git"] = time.perf_counter() - started
     started = time.perf_counter()
-    plan = plan_site(
-        catalog,
-        root,
-        options.language,
-        override_dir=options.override_dir,
-        last_changed=changed,
-        host=options.host,
-        health=options.health,
-        freshness_days=settings.freshness_days,
-        today=settings.today,
-    )
+    renderer = Renderer(catalog, options.language, options.override_dir, changed, options.host)
+    pages = {page.src_uri: page for page in renderer.pages()}
+    t = translator(options.language)
+    data = composer_data(catalog, options.language, catalog_json(), options.host)
+    page, composer_json = composer_page(t("composer"), catalog, data)
+    pages[page.src_uri] = page
+    if options.health:
+        report = build_report(catalog, root, settings.freshness_days, settings.today)
+        page = health_page(report, t("health"))
+        pages[page.src_uri] = page
     timings["plan"] = time.perf_counter() - started
-    data_files = {**plan.renderer.library_data, COMPOSER_DATA: plan.composer_json}
-    return SiteBuild(catalog, plan.renderer, plan.pages, data_files, timings)
+    data_files = {**renderer.library_data, COMPOSER_DATA: composer_json}
+    return SiteBuild(catalog, renderer, pages, data_files, timings)
+
+
+def health_page(report: HealthReport, title: str) -> GeneratedPage:
+    """The site page (``/health/``) listing the report; not in the navigation."""
+    # Besides the report, its coverage chart reads the catalog (charts.coverage_chart).
+    shows = partial(collections, "coverage")
+    return GeneratedPage("health.md", title, "health.html", {"health": report}, shows_of=shows)
