@@ -52,6 +52,16 @@ class Msg:
 Arg = str | int | float | Msg
 """What a placeholder may be filled with."""
 
+
+class MessageError(Exception):
+    """An error whose text is a catalog message, told to the user in their language."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+        """What to tell the user: ``message.render(lang)``."""
+
+
 NO_MSG = Msg("")
 """The empty message: no hint."""
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playbook.core.messages import DEFAULT_LANGUAGE, Msg, msg, tr
+from playbook.core.messages import DEFAULT_LANGUAGE, MessageError, Msg, msg, tr
 from playbook.core.urls import SECTIONS, page_url, record_src
 from playbook.derive.catalog import Catalog
 from playbook.ingest.load import TAXONOMY_FILE
@@ -361,12 +361,8 @@ def format_text(report: HealthReport, lang: str = DEFAULT_LANGUAGE) -> str:
     return "\n".join(lines)
 
 
-class UnknownChecks(ValueError):
+class UnknownChecks(MessageError, ValueError):
     """``--fail-on`` names a check that does not exist; ``message`` says which."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.render("en"))
-        self.message = message
 
 
 def parse_fail_on(value: str) -> list[str]:

@@ -16,19 +16,14 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook.core.messages import Msg, msg
+from playbook.core.messages import MessageError, msg
 
 CONTENT_PATHS = ("cases", "content")
 """Folders whose history matters for record pages."""
 
 
-class GitError(Exception):
+class GitError(MessageError):
     """git is missing, the folder is not in a repository, or a ref is unknown."""
-
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message.render("en"))
-        self.message = message
-        """What to tell the user, in their language (``message.render(lang)``)."""
 
 
 @dataclass(frozen=True)
