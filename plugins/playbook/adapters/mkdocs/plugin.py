@@ -72,9 +72,9 @@ from playbook.site.siteurl import hosted_site_url
 log = get_plugin_logger(__name__)
 
 THEME = Path(__file__).parent / "theme"
+"""Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
 CJK_BREAKS = "playbook.ingest.cjkbreaks"
 """The Markdown extension that drops line breaks between CJK characters (:mod:`cjkbreaks`)."""
-"""Theme partials (the Pagefind search box in the header); a project's custom_dir still wins."""
 ASSET_PREFIX = urls.ASSET_PREFIX
 """Every file in ``assets/`` is published under this prefix; .css and .js files are linked on every page."""
 
