@@ -12,6 +12,7 @@ build fixture projects and never look at ``cases/`` or ``content/``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
@@ -73,7 +74,7 @@ COLD_CHAIN_INDUSTRY = """\
 name: 冷链物流
 summary: 生鲜、医药冷链配送企业，温控合规和断链损耗是最大的痛。
 pain_points:
-  - id: temperature-breaks
+  - id: {pain}
     scenario: 夏季高峰车辆周转紧张，途中断链导致整批货损。
 decision_chain: 老板拍板，运营总监和品控经理共同评估。
 discovery_questions:
@@ -107,17 +108,17 @@ title: 冷链配送断链率下降 60%
 summary: 某冷链物流公司用实时温控告警，把途中断链率降了六成。
 customer:
   alias: 某冷链物流公司
-  industry: cold-chain
+  industry: {industry}
 pain_points:
-  - temperature-breaks
+  - {pain}
 challenge: 夏季高峰途中断链频发，整批货损。
 approach: 先用一周的数据算清断链成本，再上线实时告警。
 results:
-  - metric: break-rate
+  - metric: {metric}
     label: 途中断链率
     change: "-60%"
 objections:
-  - temperature-records-enough
+  - {objection}
 owner: li-manager
 reviewed: {today}
 private:
@@ -125,15 +126,62 @@ private:
 """
 
 
-def _taxonomy_with_cold_chain(text: str) -> str:
+NEW_IDS = {
+    "industry": "cold-chain",
+    "pain": "temperature-breaks",
+    "metric": "break-rate",
+    "objection": "temperature-records-enough",
+    "case": "cold-chain-break-alerts",
+}
+"""The ids the scenarios add: industry file, taxonomy pain point and metric, records."""
+
+
+def new_ids(p: Project) -> dict[str, str]:
+    """:data:`NEW_IDS`, with a suffix (``-2`` …) if the team's own content already uses
+    one of them: the scenario adds new records, whatever the repository holds."""
+    taxonomy = p.read("content/taxonomy.yaml")
+    files = {"industry": "content/industries", "objection": "content/objections", "case": "cases"}
+    for n in itertools.count(1):
+        ids = {key: ident + ("" if n == 1 else f"-{n}") for key, ident in NEW_IDS.items()}
+        in_taxonomy = any(
+            re.search(rf"^\s*- id: {ids[key]}\s*$", taxonomy, re.M) for key in ("pain", "metric")
+        )
+        on_disk = any(
+            (p.root / folder / f"{ids[key]}.yaml").exists() for key, folder in files.items()
+        )
+        if not in_taxonomy and not on_disk:
+            return ids
+    raise AssertionError("unreachable")
+
+
+def add_cold_chain(p: Project, ids: dict[str, str], *, scaffold: bool) -> None:
+    """The new taxonomy entries and the three records (after their scaffolds, if asked)."""
+    p.write(
+        "content/taxonomy.yaml", _taxonomy_with_cold_chain(p.read("content/taxonomy.yaml"), ids)
+    )
+    category = _first_id(p.read("content/taxonomy.yaml"), "objection_categories")
+    if scaffold:  # the scaffolds refresh schemas/
+        for kind in ("industry", "objection", "case"):
+            assert p.run("new", kind, ids[kind])[0] == 0
+    p.write(
+        f"content/industries/{ids['industry']}.yaml", COLD_CHAIN_INDUSTRY.format(today=TODAY, **ids)
+    )
+    p.write(
+        f"content/objections/{ids['objection']}.yaml",
+        COLD_CHAIN_OBJECTION.format(category=category, today=TODAY),
+    )
+    p.write(f"cases/{ids['case']}.yaml", COLD_CHAIN_CASE.format(today=TODAY, **ids))
+
+
+def _taxonomy_with_cold_chain(text: str, ids: dict[str, str]) -> str:
     """The taxonomy with one new pain point and one new metric, written as the guide says."""
     pain = (
-        "  - id: temperature-breaks\n"
+        f"  - id: {ids['pain']}\n"
         "    label: 途中断链\n"
         "    category: risk\n"
         "    description: 运输途中温度失控，整批货损。\n"
     )
-    metric = "  - id: break-rate\n    label: 断链率\n    unit: '%'\n    better: down\n"
+    metric = f"  - id: {ids['metric']}\n    label: 断链率\n    unit: '%'\n    better: down\n"
     text = text.replace("pain_points:\n", "pain_points:\n" + pain, 1)
     return text.replace("metrics:\n", "metrics:\n" + metric, 1)
 
@@ -148,27 +196,14 @@ def test_a_new_case_with_new_vocabulary_keeps_everything_green(
     tmp_path: Path, real_today: None
 ) -> None:
     p = copy_repository(tmp_path / "repo")
-    p.write("content/taxonomy.yaml", _taxonomy_with_cold_chain(p.read("content/taxonomy.yaml")))
-    category = _first_id(p.read("content/taxonomy.yaml"), "objection_categories")
-    # The scaffolds (which refresh schemas/), then the filled-in files.
-    for kind, ident in (
-        ("industry", "cold-chain"),
-        ("objection", "temperature-records-enough"),
-        ("case", "cold-chain-break-alerts"),
-    ):
-        assert p.run("new", kind, ident)[0] == 0
-    p.write("content/industries/cold-chain.yaml", COLD_CHAIN_INDUSTRY.format(today=TODAY))
-    p.write(
-        "content/objections/temperature-records-enough.yaml",
-        COLD_CHAIN_OBJECTION.format(category=category, today=TODAY),
-    )
-    p.write("cases/cold-chain-break-alerts.yaml", COLD_CHAIN_CASE.format(today=TODAY))
+    ids = new_ids(p)
+    add_cold_chain(p, ids, scaffold=True)  # the scaffolds, then the filled-in files
     # The new names and ids into the editor schemas, as the guide says (check asks for it).
     code, out = p.check()
     assert code == 1 and "schemas/case.schema.json:1:1: the editor schema is out of date" in out
     assert p.run("schemas")[0] == 0
     passes_check_schemas_and_build(p)
-    assert (p.site / "cases/cold-chain-break-alerts/index.html").is_file()
+    assert (p.site / "cases" / ids["case"] / "index.html").is_file()
     run_content_tests(p)
 
 
@@ -191,14 +226,7 @@ def test_own_records_instead_of_the_examples_keep_everything_green(
             file.unlink()
     for page in (p.root / "content").rglob("*.md"):
         page.write_text(_unlink_records(page.read_text(encoding="utf-8"), deleted), "utf-8")
-    p.write("content/taxonomy.yaml", _taxonomy_with_cold_chain(p.read("content/taxonomy.yaml")))
-    category = _first_id(p.read("content/taxonomy.yaml"), "objection_categories")
-    p.write("content/industries/cold-chain.yaml", COLD_CHAIN_INDUSTRY.format(today=TODAY))
-    p.write(
-        "content/objections/temperature-records-enough.yaml",
-        COLD_CHAIN_OBJECTION.format(category=category, today=TODAY),
-    )
-    p.write("cases/cold-chain-break-alerts.yaml", COLD_CHAIN_CASE.format(today=TODAY))
+    add_cold_chain(p, new_ids(p), scaffold=False)
     assert p.run("schemas")[0] == 0
     passes_check_schemas_and_build(p)
     run_content_tests(p)
